@@ -1,0 +1,33 @@
+namespace Trachea.AuthEndpoints.Configuration;
+
+/// <summary>
+/// Every setting of DESIGN.md, bound from the <c>Trachea</c> section; the seed's <c>TRACHEA_*</c>
+/// environment variables land here through <see cref="TracheaEnvironmentVariables"/>.
+/// </summary>
+internal sealed class TracheaOptions
+{
+    public const string Section = "Trachea";
+
+    public string? AppId { get; set; }
+    public string? AppSecret { get; set; }
+    public string? MongoUri { get; set; }
+    public string DbName { get; set; } = "trachea";
+    public string DataDir { get; set; } = "./data";
+    public string? FirebaseProjectId { get; set; }
+    public string? FirebaseCredentials { get; set; }
+    public string? JwtSecret { get; set; }
+    public int AccessTokenExpireMinutes { get; set; } = 15;
+    public int RefreshTokenExpireDays { get; set; } = 30;
+    public int PasswordMinLength { get; set; } = 8;
+    public int BcryptWorkFactor { get; set; } = 12;
+    public string FirebaseKeysUrl { get; set; } =
+        "https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com";
+    public int RateLimitPerIpPerMinute { get; set; } = 60;
+    public int RateLimitPerUsernamePerMinute { get; set; } = 10;
+    public string? GatewayConfig { get; set; }
+
+    /// <summary>The default app; <see cref="TracheaOptionsSetup"/> fills it with <c>demo</c> in Development.</summary>
+    public string DefaultAppId => AppId ?? throw new InvalidOperationException("Trachea options were not validated.");
+
+    public bool UsesMongo => !string.IsNullOrWhiteSpace(MongoUri);
+}

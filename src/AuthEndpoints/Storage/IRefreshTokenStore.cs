@@ -1,0 +1,17 @@
+namespace Trachea.AuthEndpoints.Storage;
+
+/// <summary>Refresh tokens, stored by hash. Redemption is atomic in the database itself.</summary>
+internal interface IRefreshTokenStore
+{
+    Task InsertAsync(RefreshTokenRecord token, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the token used if it is unused, unrevoked and unexpired, in one atomic operation: of any
+    /// number of concurrent calls with one hash, at most one gets <see cref="RedemptionOutcome.Redeemed"/>.
+    /// A token already used gets <see cref="RedemptionOutcome.Reused"/>.
+    /// </summary>
+    Task<RefreshTokenRedemption> RedeemAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <returns>How many tokens were revoked.</returns>
+    Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);
+}
