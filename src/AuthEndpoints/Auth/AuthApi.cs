@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Users;
+
+namespace Trachea.AuthEndpoints.Auth;
+
+/// <summary>/auth: register, login, refresh, logout.</summary>
+internal static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/auth").WithTags("Auth");
+        group.MapPost("/register", RegisterAsync);
+        group.MapPost("/login", LoginAsync);
+        group.MapPost("/refresh", RefreshAsync);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        return group;
+    }
+
+    private static async Task<Created<TokenResponse>> RegisterAsync(RegisterRequest body, AuthService auth, CancellationToken cancellationToken) =>
+        TypedResults.Created("/users/me", await auth.RegisterAsync(body, cancellationToken));
+
+    private static async Task<Ok<TokenResponse>> LoginAsync(LoginRequest body, AuthService auth, CancellationToken cancellationToken)
+    {
+        if (body.FirebaseToken is not null)
+        {
+            if (body.Username is not null || body.Password is not null)
+            {
+                throw TracheaException.Validation("firebase_token", "Send either firebase_token, or username and password, not both.");
+            }
+
+            throw new TracheaException(ErrorCodes.AuthMethodNotAllowed, "Firebase login is not configured on this gateway.");
+        }
+
+        return TypedResults.Ok(await auth.LoginWithPasswordAsync(body.Username, body.Password, body.AppId, cancellationToken));
+    }
+
+    private static async Task<Ok<TokenResponse>> RefreshAsync(RefreshRequest body, AuthService auth, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await auth.RefreshAsync(body, cancellationToken));
+
+    private static async Task<NoContent> LogoutAsync(HttpContext context, AuthService auth, CancellationToken cancellationToken)
+    {
+        await auth.LogoutAsync(CurrentUser.From(context.User).UserId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,10 @@
+namespace Trachea.AuthEndpoints.Auth;
+
+/// <summary>POST /auth/register.</summary>
+internal sealed record RegisterRequest(string? Username, string? Password, string? Name, string? AppId);
+
+/// <summary>POST /auth/login: either <c>firebase_token</c>, or <c>username</c> and <c>password</c>.</summary>
+internal sealed record LoginRequest(string? FirebaseToken, string? Username, string? Password, string? AppId);
+
+/// <summary>POST /auth/refresh.</summary>
+internal sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Trachea.AuthEndpoints.Errors;
+
+/// <summary>The one place that turns an <see cref="ErrorCode"/> into an RFC 9457 problem response.</summary>
+internal static class ProblemWriter
+{
+    public static ProblemDetails Create(ErrorCode error, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = error.Status,
+            Title = error.Title,
+            Detail = detail ?? error.Title,
+            Type = $"https://trachea.dev/errors/{error.Code.ToLowerInvariant().Replace('_', '-')}",
+        };
+        problem.Extensions["code"] = error.Code;
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    public static ValueTask WriteAsync(HttpContext context, ErrorCode error, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        context.Response.StatusCode = error.Status;
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return service.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Create(error, detail, errors),
+        });
+    }
+}

@@ -1,0 +1,16 @@
+namespace Trachea.AuthEndpoints.Tokens;
+
+/// <summary>Claim names of the gateway's access token (DESIGN.md "Tokens").</summary>
+internal static class TokenClaims
+{
+    public const string Issuer = "trachea";
+    public const string Subject = "sub";
+    public const string AppId = "app_id";
+    public const string Role = "role";
+    public const string Plan = "plan";
+    public const string Provider = "provider";
+    public const string Email = "email";
+    public const string Username = "username";
+    public const string TokenId = "jti";
+    public const string Audience = "aud";
+}

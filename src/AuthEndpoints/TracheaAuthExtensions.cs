@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Apps;
+using Trachea.AuthEndpoints.Auth;
+using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Json;
+using Trachea.AuthEndpoints.Passwords;
+using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Tokens;
+using Trachea.AuthEndpoints.Users;
+
+namespace Trachea.AuthEndpoints;
+
+/// <summary>Registers and maps Trachea's /auth and /users endpoints.</summary>
+public static class TracheaAuthExtensions
+{
+    /// <summary>Bodies of /auth and /users are refused above this size, before any other work.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Settings, store, tokens, passwords, bearer authentication and problem details.</summary>
+    public static WebApplicationBuilder AddTracheaAuth(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.Add(new TracheaEnvironmentVariables());
+        var services = builder.Services;
+        services.AddOptions<TracheaOptions>().BindConfiguration(TracheaOptions.Section).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<TracheaOptions>, TracheaOptionsSetup>();
+        services.AddSingleton<IValidateOptions<TracheaOptions>, TracheaOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTracheaStore();
+
+        services.AddSingleton<JwtSigningKey>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<AppGate>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<MembershipService>();
+        services.AddSingleton<AuthService>();
+        services.AddSingleton<ProfileService>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        services.AddAuthorization();
+
+        services.ConfigureHttpJsonOptions(json => TracheaJson.Configure(json.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<TracheaExceptionHandler>();
+        return builder;
+    }
+
+    /// <summary>Maps /auth and /users with the body cap applied once to both groups.</summary>
+    public static IEndpointRouteBuilder MapTracheaAuth(this IEndpointRouteBuilder routes)
+    {
+        var bodyLimit = new RequestSizeLimitAttribute(MaxBodyBytes);
+        routes.MapAuthApi().WithMetadata(bodyLimit);
+        routes.MapUsersApi().WithMetadata(bodyLimit);
+        return routes;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace Trachea.AuthEndpoints.Users;
+
+/// <summary>
+/// New user ids shaped like MongoDB ObjectIds (24 hex digits, seconds first), so the same id works
+/// in both stores and in databases written by the seed.
+/// </summary>
+internal static class UserIds
+{
+    public static string New(DateTimeOffset now)
+    {
+        Span<byte> bytes = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, (uint)now.ToUnixTimeSeconds());
+        RandomNumberGenerator.Fill(bytes[4..]);
+        return Convert.ToHexStringLower(bytes);
+    }
+}

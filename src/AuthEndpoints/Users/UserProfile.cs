@@ -1,0 +1,35 @@
+using Trachea.AuthEndpoints.Storage;
+
+namespace Trachea.AuthEndpoints.Users;
+
+/// <summary>The profile of DESIGN.md, as seen from one app.</summary>
+internal sealed record UserProfile(
+    string Id,
+    string? Username,
+    string? Email,
+    string? Name,
+    string? Avatar,
+    string Provider,
+    string? Phone,
+    string? DateOfBirth,
+    AddressBody? Address,
+    string AppId,
+    string Role,
+    string Plan,
+    DateTimeOffset CreatedAt)
+{
+    public static UserProfile From(User user, AppMembership membership) => new(
+        user.Id,
+        user.Username,
+        user.Email,
+        user.Name,
+        user.Avatar,
+        user.Provider,
+        user.Phone,
+        user.DateOfBirth,
+        AddressBody.From(user.Address),
+        membership.AppId,
+        membership.Role,
+        membership.Plan,
+        user.CreatedAt);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Startup;
+
+namespace Trachea.Gateway.Hosting;
+
+/// <summary>Runs the start-up checks and turns their failures into one line per problem, no stack trace.</summary>
+internal static class StartupReport
+{
+    public static async Task<bool> PrepareAsync(IServiceProvider services, TextWriter error)
+    {
+        try
+        {
+            await TracheaStartup.PrepareAsync(services, CancellationToken.None);
+            return true;
+        }
+        catch (Exception exception) when (Describe(exception) is { } lines)
+        {
+            await WriteAsync(error, lines);
+            return false;
+        }
+    }
+
+    /// <returns>The operator-facing lines for a known start-up failure; null for anything else.</returns>
+    public static IReadOnlyList<string>? Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => invalid.Failures.ToList(),
+        StartupException problem => [problem.Message],
+        TracheaException failure => [$"{failure.Error.Code}: {failure.Message}"],
+        _ => null,
+    };
+
+    public static async Task WriteAsync(TextWriter error, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            await error.WriteLineAsync($"trachea: {line}");
+        }
+    }
+}
