@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace Trachea.AuthEndpoints.Storage.Sqlite;
+
+internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
+{
+    private const string Columns = "app_id, name, secret_hash, domains, allowed_auth_methods, is_active, created_at";
+
+    private const string Insert = $"""
+        INSERT INTO apps ({Columns})
+        VALUES (@app_id, @name, @secret_hash, @domains, @allowed_auth_methods, @is_active, @created_at)
+        ON CONFLICT (app_id) DO NOTHING;
+        """;
+
+    public Task<AppRegistration?> FindAsync(string appId, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async connection =>
+            {
+                await using var find = connection.Command($"SELECT {Columns} FROM apps WHERE app_id = @app_id;").With("@app_id", appId);
+                await using var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<AppRegistration>> ListAsync(CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<AppRegistration>>(
+            async connection =>
+            {
+                await using var list = connection.Command($"SELECT {Columns} FROM apps ORDER BY app_id;");
+                await using var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var apps = new List<AppRegistration>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    apps.Add(Read(reader));
+                }
+
+                return apps;
+            },
+            cancellationToken);
+
+    public Task<bool> InsertAsync(AppRegistration app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return database.RunAsync(
+            async connection =>
+            {
+                await using var insert = connection.Command(Insert)
+                    .With("@app_id", app.AppId).With("@name", app.Name).With("@secret_hash", app.SecretHash)
+                    .With("@domains", SqliteJson.FromList(app.Domains))
+                    .With("@allowed_auth_methods", SqliteJson.FromList(app.AllowedAuthMethods))
+                    .With("@is_active", app.IsActive).With("@created_at", app.CreatedAt);
+                return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> SetActiveAsync(string appId, bool isActive, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async connection =>
+            {
+                await using var update = connection.Command("UPDATE apps SET is_active = @is_active WHERE app_id = @app_id;")
+                    .With("@app_id", appId).With("@is_active", isActive);
+                return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+
+    private static AppRegistration Read(SqliteDataReader reader) => new()
+    {
+        AppId = reader.GetString(0),
+        Name = reader.GetString(1),
+        SecretHash = reader.GetString(2),
+        Domains = SqliteJson.ToList(reader.GetString(3)),
+        AllowedAuthMethods = SqliteJson.ToList(reader.GetString(4)),
+        IsActive = reader.GetInt64(5) != 0,
+        CreatedAt = reader.GetDate(6),
+    };
+}

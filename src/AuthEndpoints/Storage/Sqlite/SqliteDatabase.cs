@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace Trachea.AuthEndpoints.Storage.Sqlite;
+
+/// <summary>
+/// The embedded database file <c>&lt;DataDir&gt;/trachea.db</c>: opens pooled connections and runs store
+/// operations with SQLite failures turned into typed ones by <see cref="SqliteFailures"/>.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    public const string FileName = "trachea.db";
+
+    // Writers queue behind each other rather than fail: WAL allows one writer at a time.
+    private const int BusyTimeoutSeconds = 5;
+    private const string BusyTimeoutPragma = "PRAGMA busy_timeout = 5000;";
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string dataDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
+        Directory = Path.GetFullPath(dataDir);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Directory, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+    }
+
+    public string Directory { get; }
+
+    public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var busy = connection.Command(BusyTimeoutPragma))
+            {
+                await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return await operation(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, out var failure))
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>Runs <paramref name="operation"/> in one <c>BEGIN IMMEDIATE</c> transaction: all of it or nothing.</summary>
+    public Task<T> RunInTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> operation, CancellationToken cancellationToken) =>
+        RunAsync(
+            async connection =>
+            {
+                // Taking the write lock up front means a later write in the transaction never meets a stale snapshot.
+                await using var transaction = (SqliteTransaction)await connection
+                    .BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken)
+                    .ConfigureAwait(false);
+                var result = await operation(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>Closes the pooled connections so the file is released.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

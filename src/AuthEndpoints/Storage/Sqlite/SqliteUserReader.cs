@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+
+namespace Trachea.AuthEndpoints.Storage.Sqlite;
+
+/// <summary>The key a user is looked up by; each maps to a fixed column, never to caller text.</summary>
+internal enum UserKey
+{
+    Id,
+    Username,
+    Email,
+    FirebaseUid,
+}
+
+/// <summary>Reads one user with its memberships in a single statement, so the two are one consistent snapshot.</summary>
+internal static class SqliteUserReader
+{
+    private const string Select = """
+        SELECT u.id, u.firebase_uid, u.email, u.username, u.password_hash, u.name, u.avatar, u.provider,
+               u.phone, u.date_of_birth, u.address, u.is_active, u.created_at, u.updated_at,
+               a.app_id, a.role, a.plan, a.joined_at
+        FROM users u LEFT JOIN user_apps a ON a.user_id = u.id
+        """;
+
+    private const string OrderByJoin = " ORDER BY a.rowid;";
+
+    public static async Task<User?> FindAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, UserKey key, string value, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(Select + WhereClause(key) + OrderByJoin, transaction).With("@value", value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        User? user = null;
+        var apps = new List<AppMembership>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            user ??= ReadUser(reader, apps);
+            if (!reader.IsDBNull(14))
+            {
+                apps.Add(new AppMembership(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetDate(17)));
+            }
+        }
+
+        return user;
+    }
+
+    private static string WhereClause(UserKey key) => key switch
+    {
+        UserKey.Id => " WHERE u.id = @value",
+        UserKey.Username => " WHERE u.username = @value",
+        UserKey.Email => " WHERE u.email = @value",
+        UserKey.FirebaseUid => " WHERE u.firebase_uid = @value",
+        _ => throw new ArgumentOutOfRangeException(nameof(key)),
+    };
+
+    private static User ReadUser(SqliteDataReader reader, IReadOnlyList<AppMembership> apps) => new()
+    {
+        Id = reader.GetString(0),
+        FirebaseUid = reader.GetNullableString(1),
+        Email = reader.GetNullableString(2),
+        Username = reader.GetNullableString(3),
+        PasswordHash = reader.GetNullableString(4),
+        Name = reader.GetNullableString(5),
+        Avatar = reader.GetNullableString(6),
+        Provider = reader.GetString(7),
+        Phone = reader.GetNullableString(8),
+        DateOfBirth = reader.GetNullableString(9),
+        Address = SqliteJson.ToAddress(reader.GetNullableString(10)),
+        IsActive = reader.GetInt64(11) != 0,
+        CreatedAt = reader.GetDate(12),
+        UpdatedAt = reader.GetDate(13),
+        Apps = apps,
+    };
+}
