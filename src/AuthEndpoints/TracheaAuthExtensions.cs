@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,14 +22,11 @@ namespace Trachea.AuthEndpoints;
 /// <summary>Registers and maps Trachea's /auth and /users endpoints.</summary>
 public static class TracheaAuthExtensions
 {
-    /// <summary>Bodies of /auth and /users are refused above this size, before any other work.</summary>
-    public const int MaxBodyBytes = 16 * 1024;
-
     /// <summary>Settings, store, tokens, passwords, bearer authentication and problem details.</summary>
     public static WebApplicationBuilder AddTracheaAuth(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Configuration.Add(new TracheaEnvironmentVariables());
+        ((IConfigurationBuilder)builder.Configuration).Add(new TracheaEnvironmentVariables());
         var services = builder.Services;
         services.AddOptions<TracheaOptions>().BindConfiguration(TracheaOptions.Section).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<TracheaOptions>, TracheaOptionsSetup>();
@@ -50,9 +48,8 @@ public static class TracheaAuthExtensions
         services.AddAuthorization();
 
         services.ConfigureHttpJsonOptions(json => TracheaJson.Configure(json.SerializerOptions));
-        services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        services.AddSingleton<IProblemDetailsWriter, TracheaProblemDetailsWriter>();
+        services.AddProblemDetails();
         services.AddExceptionHandler<TracheaExceptionHandler>();
         return builder;
     }
@@ -60,7 +57,7 @@ public static class TracheaAuthExtensions
     /// <summary>Maps /auth and /users with the body cap applied once to both groups.</summary>
     public static IEndpointRouteBuilder MapTracheaAuth(this IEndpointRouteBuilder routes)
     {
-        var bodyLimit = new RequestSizeLimitAttribute(MaxBodyBytes);
+        var bodyLimit = new RequestSizeLimitAttribute(JsonBody.MaxBytes);
         routes.MapAuthApi().WithMetadata(bodyLimit);
         routes.MapUsersApi().WithMetadata(bodyLimit);
         return routes;

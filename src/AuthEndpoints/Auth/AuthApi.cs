@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Users;
 
 namespace Trachea.AuthEndpoints.Auth;
@@ -13,18 +14,22 @@ internal static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync);
-        group.MapPost("/login", LoginAsync);
-        group.MapPost("/refresh", RefreshAsync);
+        group.MapPost("/register", RegisterAsync).Accepts<RegisterRequest>("application/json");
+        group.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json");
+        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json");
         group.MapPost("/logout", LogoutAsync).RequireAuthorization();
         return group;
     }
 
-    private static async Task<Created<TokenResponse>> RegisterAsync(RegisterRequest body, AuthService auth, CancellationToken cancellationToken) =>
-        TypedResults.Created("/users/me", await auth.RegisterAsync(body, cancellationToken));
-
-    private static async Task<Ok<TokenResponse>> LoginAsync(LoginRequest body, AuthService auth, CancellationToken cancellationToken)
+    private static async Task<Created<TokenResponse>> RegisterAsync(HttpRequest request, AuthService auth, CancellationToken cancellationToken)
     {
+        var body = await JsonBody.ReadAsync<RegisterRequest>(request, cancellationToken);
+        return TypedResults.Created("/users/me", await auth.RegisterAsync(body, cancellationToken));
+    }
+
+    private static async Task<Ok<TokenResponse>> LoginAsync(HttpRequest request, AuthService auth, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<LoginRequest>(request, cancellationToken);
         if (body.FirebaseToken is not null)
         {
             if (body.Username is not null || body.Password is not null)
@@ -38,8 +43,11 @@ internal static class AuthApi
         return TypedResults.Ok(await auth.LoginWithPasswordAsync(body.Username, body.Password, body.AppId, cancellationToken));
     }
 
-    private static async Task<Ok<TokenResponse>> RefreshAsync(RefreshRequest body, AuthService auth, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await auth.RefreshAsync(body, cancellationToken));
+    private static async Task<Ok<TokenResponse>> RefreshAsync(HttpRequest request, AuthService auth, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<RefreshRequest>(request, cancellationToken);
+        return TypedResults.Ok(await auth.RefreshAsync(body, cancellationToken));
+    }
 
     private static async Task<NoContent> LogoutAsync(HttpContext context, AuthService auth, CancellationToken cancellationToken)
     {

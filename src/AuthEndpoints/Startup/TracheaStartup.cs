@@ -47,7 +47,8 @@ internal static partial class TracheaStartup
             cancellationToken);
         if (created)
         {
-            LogDevelopmentAppCreated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TracheaStartup)), TracheaOptionsSetup.DevelopmentAppId);
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TracheaStartup));
+            LogDevelopmentAppCreated(logger, TracheaOptionsSetup.DevelopmentAppId);
         }
     }
 

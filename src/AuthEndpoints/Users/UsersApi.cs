@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Trachea.AuthEndpoints.Json;
 
 namespace Trachea.AuthEndpoints.Users;
 
@@ -12,17 +13,20 @@ internal static class UsersApi
     {
         var group = routes.MapGroup("/users/me").WithTags("Users").RequireAuthorization();
         group.MapGet("/", GetAsync);
-        group.MapPatch("/", UpdateAsync);
+        group.MapPatch("/", UpdateAsync).Accepts<UpdateProfileRequest>("application/json");
         group.MapDelete("/", DeactivateAsync);
-        group.MapPatch("/plan", ChangePlanAsync);
+        group.MapPatch("/plan", ChangePlanAsync).Accepts<UpdatePlanRequest>("application/json");
         return group;
     }
 
     private static async Task<Ok<UserProfile>> GetAsync(HttpContext context, ProfileService profiles, CancellationToken cancellationToken) =>
         TypedResults.Ok(await profiles.GetAsync(CurrentUser.From(context.User), cancellationToken));
 
-    private static async Task<Ok<UserProfile>> UpdateAsync(UpdateProfileRequest body, HttpContext context, ProfileService profiles, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await profiles.UpdateAsync(CurrentUser.From(context.User), body, cancellationToken));
+    private static async Task<Ok<UserProfile>> UpdateAsync(HttpContext context, ProfileService profiles, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<UpdateProfileRequest>(context.Request, cancellationToken);
+        return TypedResults.Ok(await profiles.UpdateAsync(CurrentUser.From(context.User), body, cancellationToken));
+    }
 
     private static async Task<NoContent> DeactivateAsync(HttpContext context, ProfileService profiles, CancellationToken cancellationToken)
     {
@@ -30,6 +34,9 @@ internal static class UsersApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<UserProfile>> ChangePlanAsync(UpdatePlanRequest body, HttpContext context, ProfileService profiles, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await profiles.ChangePlanAsync(CurrentUser.From(context.User), body, cancellationToken));
+    private static async Task<Ok<UserProfile>> ChangePlanAsync(HttpContext context, ProfileService profiles, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<UpdatePlanRequest>(context.Request, cancellationToken);
+        return TypedResults.Ok(await profiles.ChangePlanAsync(CurrentUser.From(context.User), body, cancellationToken));
+    }
 }

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Storage.Sqlite;
+
+namespace Trachea.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway host in process, on its own fresh data dir, with the apps of <see cref="TestApps"/>
+/// registered before start-up (as an operator would with <c>apps add</c>). Clients get real tokens by
+/// registering and logging in; nothing switches auth off.
+/// </summary>
+public class GatewayApplication : WebApplicationFactory<Program>
+{
+    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256-0123456789";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public GatewayApplication(IDictionary<string, string?>? settings = null, string? dataDir = null)
+    {
+        DataDir = dataDir ?? TestDirectories.Create();
+        _settings = new Dictionary<string, string?>
+        {
+            ["Trachea:AppId"] = TestApps.Demo,
+            ["Trachea:JwtSecret"] = JwtSecret,
+            ["Trachea:DataDir"] = DataDir,
+            ["Trachea:BcryptWorkFactor"] = "4",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        TestApps.SeedAsync(DataDir).GetAwaiter().GetResult();
+    }
+
+    public string DataDir { get; }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Registers a new username user (password <see cref="TestUsers.Password"/>) and returns its tokens.</summary>
+    public async Task<TokenPair> RegisterAsync(string username, string? appId = null)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/auth/register", new { username, password = TestUsers.Password, app_id = appId });
+        response.EnsureSuccessStatusCode();
+        return await TokenPair.ReadAsync(response);
+    }
+
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    /// <summary>Changes a user's role or plan in the store, as <c>users set-role|set-plan</c> does.</summary>
+    public Task SetMembershipAsync(string userId, string appId, string? role = null, string? plan = null) =>
+        Service<IUserStore>().UpdateMembershipAsync(userId, appId, role, plan, DateTimeOffset.UtcNow, CancellationToken.None);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteCleanup.ReleaseAndDelete(DataDir);
+        }
+    }
+}
