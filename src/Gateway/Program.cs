@@ -1,10 +1,12 @@
 using Trachea.AuthEndpoints;
 using Trachea.Gateway.Cli;
 using Trachea.Gateway.Hosting;
+using Trachea.Gateway.Proxy;
 
 var isCommand = GatewayCli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddTracheaAuth();
+builder.AddTracheaGateway();
 var app = builder.Build();
 
 if (isCommand)
@@ -22,6 +24,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTracheaAuth();
+app.MapTracheaGateway();
 await app.RunAsync();
 return 0;
 

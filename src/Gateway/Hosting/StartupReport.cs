@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Startup;
+using Trachea.Gateway.Proxy;
 
 namespace Trachea.Gateway.Hosting;
 
-/// <summary>Runs the start-up checks and turns their failures into one line per problem, no stack trace.</summary>
+/// <summary>Runs the start-up checks (settings, store, routes file) and turns their failures into one line per problem, no stack trace.</summary>
 internal static class StartupReport
 {
     public static async Task<bool> PrepareAsync(IServiceProvider services, TextWriter error)
@@ -12,7 +13,9 @@ internal static class StartupReport
         try
         {
             await TracheaStartup.PrepareAsync(services, CancellationToken.None);
-            return true;
+            var gatewayProblems = await GatewayConfigProblems.FindAsync(services);
+            await WriteAsync(error, gatewayProblems);
+            return gatewayProblems.Count == 0;
         }
         catch (Exception exception) when (Describe(exception) is { } lines)
         {

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Trachea.AuthEndpoints.Errors;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// Wraps the forwarder: when YARP could not get an answer from the backend and nothing was sent to the client
+/// yet, its bare 502/503/504 becomes problem details (BACKEND_UNAVAILABLE, or BACKEND_TIMEOUT past the
+/// cluster's <c>HttpRequest.ActivityTimeout</c>). Client-side failures keep YARP's status. Nothing is retried.
+/// </summary>
+internal sealed class BackendErrors(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+
+        var failure = context.GetForwarderErrorFeature();
+        if (failure is null || context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var error = context.Response.StatusCode switch
+        {
+            StatusCodes.Status504GatewayTimeout => ErrorCodes.BackendTimeout,
+            StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable => ErrorCodes.BackendUnavailable,
+            _ => null,
+        };
+        if (error is null)
+        {
+            return;
+        }
+
+        var detail = error == ErrorCodes.BackendTimeout
+            ? "The backend app did not answer in time."
+            : "The backend app could not be reached.";
+        await ProblemWriter.WriteAsync(context, error, detail);
+    }
+}

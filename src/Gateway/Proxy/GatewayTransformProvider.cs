@@ -1,0 +1,47 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata (and
+/// routes that would shadow the gateway's own endpoints) when a configuration is loaded, naming the route;
+/// <see cref="Apply"/> adds the identity transform, built once per route and configuration load.
+/// </summary>
+internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
+{
+    // The gateway's own endpoints (DESIGN.md): a proxied route must never answer for them.
+    private static readonly string[] ReservedPrefixes = ["/auth", "/users", "/healthz", "/readyz", "/metrics", "/openapi"];
+
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+        var route = context.Route;
+        var errors = new List<string>();
+        policies.TryRead(route, errors);
+        if (route.Order < 0)
+        {
+            errors.Add($"Route '{route.RouteId}': Order must not be negative, so that proxied routes never take precedence over the gateway's own endpoints.");
+        }
+
+        if (route.Match.Path is { } path && ReservedPrefixes.FirstOrDefault(prefix => IsUnder(path, prefix)) is { } reserved)
+        {
+            errors.Add($"Route '{route.RouteId}': Match.Path '{path}' is under {reserved}, which the gateway serves itself.");
+        }
+
+        foreach (var error in errors)
+        {
+            context.Errors.Add(new ArgumentException(error));
+        }
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context) =>
+        context.RequestTransforms.Add(new IdentityHeadersTransform(policies.For(context.Route)));
+
+    private static bool IsUnder(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+        && (path.Length == prefix.Length || path[prefix.Length] is '/' or '{');
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.Net.Http.Headers;
+using Trachea.AuthEndpoints.Tokens;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// Runs last on every route, after YARP has copied the client's headers: removes every copy of a reserved
+/// header (<see cref="IdentityHeaders.IsReserved"/>), the client's <c>Connection</c> header and, unless the
+/// route forwards it, <c>Authorization</c>; then adds the identity of a caller that <see cref="RouteGuard"/>
+/// let through with a token of this route's app.
+/// </summary>
+internal sealed class IdentityHeadersTransform(RoutePolicy policy) : RequestTransform
+{
+    public override ValueTask ApplyAsync(RequestTransformContext context)
+    {
+        var outgoing = context.ProxyRequest.Headers;
+        RemoveReserved(context.HttpContext.Request.Headers, outgoing);
+
+        // YARP never copies Connection (nor the hop-by-hop headers), and does not act on the names it lists; removing
+        // it again keeps a client from naming our own headers there should anything downstream ever honour it.
+        outgoing.Remove(HeaderNames.Connection);
+        if (!policy.ForwardAuthorization)
+        {
+            outgoing.Remove(HeaderNames.Authorization);
+        }
+
+        if (policy.ChecksTokens && context.HttpContext.User is { Identity.IsAuthenticated: true } user
+            && user.FindFirst(TokenClaims.AppId)?.Value == policy.AppId)
+        {
+            AddIdentity(user, outgoing);
+        }
+
+        return default;
+    }
+
+    private static void RemoveReserved(Microsoft.AspNetCore.Http.IHeaderDictionary incoming, System.Net.Http.Headers.HttpRequestHeaders outgoing)
+    {
+        foreach (var (name, _) in incoming)
+        {
+            if (IdentityHeaders.IsReserved(name))
+            {
+                outgoing.Remove(name);
+            }
+        }
+    }
+
+    private static void AddIdentity(ClaimsPrincipal user, System.Net.Http.Headers.HttpRequestHeaders outgoing)
+    {
+        foreach (var claim in user.Claims)
+        {
+            if (IdentityHeaders.ForClaim(claim.Type) is { } header && claim.Value.Length > 0)
+            {
+                outgoing.TryAddWithoutValidation(header, claim.Value);
+            }
+        }
+    }
+}

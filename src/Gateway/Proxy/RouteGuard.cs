@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features.Authentication;
+using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Tokens;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules, then
+/// the framework's JwtBearer scheme (its challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED), then
+/// the token's app, role and plan. No store access: everything comes from the validated token.
+/// </summary>
+internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies)
+{
+    private const string OtherAppChallenge = "Bearer error=\"invalid_token\", error_description=\"The token was issued for another app.\"";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var policy = policies.For(context.GetReverseProxyFeature().Route.Config);
+        if (!policy.ChecksTokens)
+        {
+            await next(context);
+            return;
+        }
+
+        if (PathRules.FindProblem(context.Request.Path) is { } pathProblem)
+        {
+            await ProblemWriter.WriteAsync(context, ErrorCodes.ValidationError, pathProblem, new Dictionary<string, string[]> { ["path"] = [pathProblem] });
+            return;
+        }
+
+        var result = await AuthenticateAsync(context);
+        if (result.None && policy.Auth == RouteAuth.Optional)
+        {
+            await next(context);
+            return;
+        }
+
+        if (!result.Succeeded)
+        {
+            await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
+            return;
+        }
+
+        var user = result.Principal;
+        context.User = user;
+        if (user.FindFirst(TokenClaims.AppId)?.Value != policy.AppId)
+        {
+            context.Response.Headers.WWWAuthenticate = OtherAppChallenge;
+            await ProblemWriter.WriteAsync(context, ErrorCodes.InvalidToken, "The token was issued for another app.");
+            return;
+        }
+
+        if (Roles.Rank(user.FindFirst(TokenClaims.Role)?.Value) < policy.MinRoleRank)
+        {
+            await ProblemWriter.WriteAsync(context, ErrorCodes.InsufficientRole, $"This route requires the role {Roles.Ordered[policy.MinRoleRank]} or higher.");
+            return;
+        }
+
+        if (Plans.Rank(user.FindFirst(TokenClaims.Plan)?.Value) < policy.MinPlanRank)
+        {
+            await ProblemWriter.WriteAsync(context, ErrorCodes.InsufficientPlan, $"This route requires the plan {Plans.Ordered[policy.MinPlanRank]} or higher.");
+            return;
+        }
+
+        await next(context);
+    }
+
+    // UseAuthentication has already run the default (Bearer) scheme: reuse its success, and otherwise ask the
+    // handler again, which answers from its per-request cache and tells "no token" from "bad token".
+    private static Task<AuthenticateResult> AuthenticateAsync(HttpContext context) =>
+        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } known
+            ? Task.FromResult(known)
+            : context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+}

@@ -1,0 +1,73 @@
+using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Apps;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// Reads the gateway's keys of a route's <c>Metadata</c> (DESIGN.md "Proxying") into a <see cref="RoutePolicy"/>.
+/// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> too. Every problem is
+/// reported, each naming the route; other metadata keys are left to whoever uses them.
+/// </summary>
+internal static class RouteMetadata
+{
+    public const string Auth = "Auth";
+    public const string MinRole = "MinRole";
+    public const string MinPlan = "MinPlan";
+    public const string App = "App";
+    public const string ForwardAuthorization = "ForwardAuthorization";
+
+    public static RoutePolicy? Read(RouteConfig route, string defaultAppId, ICollection<string> errors)
+    {
+        var policy = new RoutePolicy(route.RouteId, RouteAuth.Required, defaultAppId, -1, -1, ForwardAuthorization: false);
+        var errorsBefore = errors.Count;
+        foreach (var (key, value) in route.Metadata ?? new Dictionary<string, string>())
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (Is(key, Auth))
+            {
+                policy = ReadAuth(value) is { } auth ? policy with { Auth = auth } : Fail(policy, errors, route, key, value, "required, optional, anonymous");
+            }
+            else if (Is(key, MinRole))
+            {
+                var rank = Roles.Rank(value.ToLowerInvariant());
+                policy = rank >= 0 ? policy with { MinRoleRank = rank } : Fail(policy, errors, route, key, value, string.Join(", ", Roles.Ordered));
+            }
+            else if (Is(key, MinPlan))
+            {
+                var rank = Plans.Rank(value.ToLowerInvariant());
+                policy = rank >= 0 ? policy with { MinPlanRank = rank } : Fail(policy, errors, route, key, value, string.Join(", ", Plans.Ordered));
+            }
+            else if (Is(key, App))
+            {
+                policy = AppIds.IsValid(value) ? policy with { AppId = value } : Fail(policy, errors, route, key, value, AppIds.Rule);
+            }
+            else if (Is(key, ForwardAuthorization))
+            {
+                policy = bool.TryParse(value, out var forward) ? policy with { ForwardAuthorization = forward } : Fail(policy, errors, route, key, value, "true, false");
+            }
+        }
+
+        return errors.Count == errorsBefore ? policy : null;
+    }
+
+    private static RouteAuth? ReadAuth(string value) => value.ToLowerInvariant() switch
+    {
+        "required" => RouteAuth.Required,
+        "optional" => RouteAuth.Optional,
+        "anonymous" => RouteAuth.Anonymous,
+        _ => null,
+    };
+
+    private static bool Is(string key, string name) => string.Equals(key, name, StringComparison.OrdinalIgnoreCase);
+
+    private static RoutePolicy Fail(RoutePolicy policy, ICollection<string> errors, RouteConfig route, string key, string value, string allowed)
+    {
+        errors.Add($"Route '{route.RouteId}': Metadata {key} '{value}' is not valid (allowed: {allowed}).");
+        return policy;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// What one proxied route demands, read from its metadata once per configuration load.
+/// Ranks are those of <see cref="AuthEndpoints.Access.Roles"/> and <see cref="AuthEndpoints.Access.Plans"/>; -1 means no minimum.
+/// </summary>
+internal sealed record RoutePolicy(
+    string RouteId,
+    RouteAuth Auth,
+    string AppId,
+    int MinRoleRank,
+    int MinPlanRank,
+    bool ForwardAuthorization)
+{
+    public bool ChecksTokens => Auth != RouteAuth.Anonymous;
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Trachea.AuthEndpoints.Configuration;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>Registers and maps the reverse proxy: YARP from the routes file, route policy, identity headers.</summary>
+public static class TracheaGatewayExtensions
+{
+    private const string ProxySection = "ReverseProxy";
+
+    /// <summary>
+    /// Adds the routes file as a configuration source (reloaded on change) and YARP on its <c>ReverseProxy</c>
+    /// section. Call after <c>AddTracheaAuth</c>, whose TRACHEA_* variables name the file.
+    /// </summary>
+    public static WebApplicationBuilder AddTracheaGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var file = GatewayConfigFile.Create(builder.Configuration[$"{TracheaOptions.Section}:{nameof(TracheaOptions.GatewayConfig)}"], builder.Environment.ContentRootPath);
+        AddBelowEnvironment(builder.Configuration, file);
+
+        var services = builder.Services;
+        services.AddSingleton(file);
+        services.AddSingleton<RoutePolicies>();
+        services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
+        services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection(ProxySection))
+            .AddTransforms<GatewayTransformProvider>();
+        return builder;
+    }
+
+    /// <summary>Maps every configured route behind the route guard and the backend-error mapping.</summary>
+    public static WebApplication MapTracheaGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var file = app.Services.GetRequiredService<GatewayConfigFile>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TracheaGatewayExtensions).FullName!);
+        file.UseLogger(logger);
+        if (!file.Found)
+        {
+            GatewayLog.NoConfigFile(logger, file.Path);
+        }
+
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<BackendErrors>();
+            proxy.UseMiddleware<RouteGuard>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
+
+    // The routes file may also carry Trachea:* settings; like appsettings.json, it yields to the environment and
+    // the command line, so it goes right after the last file source the host added.
+    private static void AddBelowEnvironment(ConfigurationManager configuration, GatewayConfigFile file)
+    {
+        var sources = configuration.Sources;
+        var lastFile = -1;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is FileConfigurationSource)
+            {
+                lastFile = i;
+            }
+        }
+
+        sources.Insert(lastFile + 1, file);
+    }
+}
