@@ -9,7 +9,8 @@ using Trachea.AuthEndpoints.Tokens;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules, then
+/// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules
+/// (<see cref="PathRules"/>, stricter on protected routes), then
 /// the framework's JwtBearer scheme (its challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED), then
 /// the token's app, role and plan. No store access: everything comes from the validated token.
 /// </summary>
@@ -20,15 +21,16 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies)
     public async Task InvokeAsync(HttpContext context)
     {
         var policy = policies.For(context.GetReverseProxyFeature().Route.Config);
-        if (!policy.ChecksTokens)
+        var path = context.Request.Path;
+        if ((policy.ChecksTokens ? PathRules.FindProblem(path) : PathRules.FindAmbiguousEncoding(path)) is { } pathProblem)
         {
-            await next(context);
+            await ProblemWriter.WriteAsync(context, ErrorCodes.ValidationError, pathProblem, new Dictionary<string, string[]> { ["path"] = [pathProblem] });
             return;
         }
 
-        if (PathRules.FindProblem(context.Request.Path) is { } pathProblem)
+        if (!policy.ChecksTokens)
         {
-            await ProblemWriter.WriteAsync(context, ErrorCodes.ValidationError, pathProblem, new Dictionary<string, string[]> { ["path"] = [pathProblem] });
+            await next(context);
             return;
         }
 
