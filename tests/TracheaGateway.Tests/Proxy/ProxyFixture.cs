@@ -17,7 +17,6 @@ namespace Trachea.Tests.Proxy;
 /// </summary>
 public sealed class ProxyFixture : IAsyncLifetime
 {
-    public const string FaultPath = "/anonymous/fault";
     public const string SlowPrefix = "/slow/";
 
     private readonly string _directory = TestDirectories.Create();
@@ -27,17 +26,17 @@ public sealed class ProxyFixture : IAsyncLifetime
         Backend = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         Backend.Given(Request.Create().UsingAnyMethod()).AtPriority(10)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{}"));
-        Backend.Given(Request.Create().WithPath(new WildcardMatcher($"{FaultPath}*"))).AtPriority(1)
-            .RespondWith(Response.Create().WithFault(FaultType.EMPTY_RESPONSE));
         Backend.Given(Request.Create().WithPath(new WildcardMatcher($"{SlowPrefix}*"))).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TestRoutes.SlowClusterTimeout * 3));
 
         RoutesFile = Path.Combine(_directory, "gateway.json");
-        File.WriteAllText(RoutesFile, TestRoutes.Json(Backend.Urls[0], $"http://127.0.0.1:{ClosedPort()}"));
+        File.WriteAllText(RoutesFile, TestRoutes.Json(Backend.Urls[0], $"http://127.0.0.1:{ClosedPort()}", DroppingBackend.Url));
         App = new ProxyGatewayApplication(RoutesFile);
     }
 
     public WireMockServer Backend { get; }
+
+    public DroppingBackend DroppingBackend { get; } = new();
 
     public ProxyGatewayApplication App { get; }
 
@@ -97,6 +96,7 @@ public sealed class ProxyFixture : IAsyncLifetime
         App.Dispose();
         Backend.Stop();
         Backend.Dispose();
+        DroppingBackend.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -8,7 +8,7 @@ public static class TestRoutes
     /// <summary>A cluster whose ActivityTimeout is this short, for the timeout test.</summary>
     public static readonly TimeSpan SlowClusterTimeout = TimeSpan.FromSeconds(1);
 
-    public static string Json(string backendUrl, string deadBackendUrl)
+    public static string Json(string backendUrl, string deadBackendUrl, string droppingBackendUrl)
     {
         var routes = new Dictionary<string, object>
         {
@@ -25,12 +25,14 @@ public static class TestRoutes
             ["api"] = Route("/api/{**rest}", "backend", new(), order: 2),
             ["slow"] = Route("/slow/{**rest}", "slow", new() { ["Auth"] = "anonymous" }),
             ["down"] = Route("/down/{**rest}", "down", new() { ["Auth"] = "anonymous" }),
+            ["drop"] = Route("/drop/{**rest}", "drop", new() { ["Auth"] = "anonymous" }),
         };
         var clusters = new Dictionary<string, object>
         {
             ["backend"] = Cluster(backendUrl),
             ["slow"] = Cluster(backendUrl, SlowClusterTimeout),
             ["down"] = Cluster(deadBackendUrl),
+            ["drop"] = Cluster(droppingBackendUrl),
         };
         return JsonSerializer.Serialize(new { ReverseProxy = new { Routes = routes, Clusters = clusters } });
     }

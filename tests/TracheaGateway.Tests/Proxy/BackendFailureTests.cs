@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net;
+using Trachea.Tests.Infrastructure;
+
+namespace Trachea.Tests.Proxy;
+
+/// <summary>A backend that is down, too slow or breaks the connection: problem details, no retry, the gateway stays up.</summary>
+public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
+{
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task BackendDown_Returns502BackendUnavailable(string method)
+    {
+        using var client = proxy.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), ProxyFixture.UniquePath("/down"));
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, "BACKEND_UNAVAILABLE");
+        await AssertGatewayStillServesAsync(client);
+    }
+
+    [Fact]
+    public async Task BackendSlowerThanActivityTimeout_Returns504BackendTimeout()
+    {
+        using var client = proxy.CreateClient();
+        var watch = Stopwatch.StartNew();
+
+        using var response = await client.GetAsync(ProxyFixture.UniquePath(ProxyFixture.SlowPrefix));
+
+        watch.Stop();
+        await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout, "BACKEND_TIMEOUT");
+        Assert.InRange(watch.Elapsed, TestRoutes.SlowClusterTimeout * 0.9, TestRoutes.SlowClusterTimeout * 2.5);
+        await AssertGatewayStillServesAsync(client);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PostToBackendThatDropsTheConnection_Returns502AndIsSentOnce(bool withBody)
+    {
+        using var client = proxy.CreateClient();
+        // A GET first, so the POST goes out on a kept-alive connection: the case where HTTP clients retry.
+        var warmPath = ProxyFixture.UniquePath("/drop");
+        using (var warm = await client.GetAsync(warmPath))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        var path = ProxyFixture.UniquePath("/drop");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = withBody ? JsonContent.Create(new { order = 42 }) : null };
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, "BACKEND_UNAVAILABLE");
+        var post = Assert.Single(proxy.DroppingBackend.Requests, request => request.Line == $"POST {path} HTTP/1.1");
+        var warmConnection = Assert.Single(proxy.DroppingBackend.Requests, request => request.Line == $"GET {warmPath} HTTP/1.1").Connection;
+        Assert.Equal(warmConnection, post.Connection);
+        await AssertGatewayStillServesAsync(client);
+    }
+
+    private async Task AssertGatewayStillServesAsync(HttpClient client)
+    {
+        var path = ProxyFixture.UniquePath("/anonymous");
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await proxy.SingleReceivedAtAsync(path);
+    }
+}
