@@ -89,7 +89,7 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
 
         if (LoadError is { } error)
         {
-            GatewayLog.ConfigFileRejected(_logger, Path, error);
+            GatewayLog.ConfigFileRejected(_logger, error);
         }
         else if (changed)
         {

@@ -5,8 +5,8 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>Events of the proxy: configuration loads and rejections. Never a token or a header value.</summary>
 internal static partial class GatewayLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The routes file {Path} was rejected and the last good configuration stays in force: {Problem}")]
-    public static partial void ConfigFileRejected(ILogger logger, string path, string problem);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "The routes file was rejected and the last good configuration stays in force: {Problem}")]
+    public static partial void ConfigFileRejected(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "The routes file {Path} changed; reloading the proxy configuration")]
     public static partial void ConfigFileReloaded(ILogger logger, string path);

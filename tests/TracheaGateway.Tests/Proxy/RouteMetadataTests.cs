@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Configuration;
+using Trachea.Gateway.Proxy;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Trachea.Tests.Proxy;
+
+public sealed class RouteMetadataTests
+{
+    private readonly GatewayTransformProvider _provider = new(new RoutePolicies(Options.Create(new TracheaOptions { AppId = "demo" })));
+
+    [Fact]
+    public void NoMetadata_RequiredForTheDefaultApp()
+    {
+        var policy = Read(Route());
+
+        Assert.Equal(new RoutePolicy("r1", RouteAuth.Required, "demo", -1, -1, ForwardAuthorization: false), policy);
+    }
+
+    [Theory]
+    [InlineData("Auth", "anonymous", "Auth=Anonymous")]
+    [InlineData("auth", "Optional", "Auth=Optional")]
+    [InlineData("AUTH", "required", "Auth=Required")]
+    [InlineData("MinRole", "guest", "MinRoleRank=0")]
+    [InlineData("MinRole", "Admin", "MinRoleRank=2")]
+    [InlineData("minplan", "pro", "MinPlanRank=1")]
+    [InlineData("MinPlan", "enterprise", "MinPlanRank=2")]
+    [InlineData("App", "other", "AppId=other")]
+    [InlineData("ForwardAuthorization", "true", "ForwardAuthorization=True")]
+    [InlineData("ForwardAuthorization", "False", "ForwardAuthorization=False")]
+    [InlineData("SomethingElse", "whatever", "Auth=Required")]
+    public void ValidValue_ReadIntoThePolicy(string key, string value, string expected)
+    {
+        var policy = Read(Route(new() { [key] = value }));
+
+        var (property, shown) = (expected.Split('=')[0], expected.Split('=')[1]);
+        Assert.Equal(shown, typeof(RoutePolicy).GetProperty(property)!.GetValue(policy)!.ToString());
+    }
+
+    [Theory]
+    [InlineData("Auth", "public")]
+    [InlineData("Auth", "")]
+    [InlineData("MinRole", "boss")]
+    [InlineData("MinRole", "")]
+    [InlineData("MinPlan", "gold")]
+    [InlineData("App", "Demo")]
+    [InlineData("App", "has space")]
+    [InlineData("App", "")]
+    [InlineData("ForwardAuthorization", "yes")]
+    public void InvalidValue_ErrorNamesRouteKeyAndValue(string key, string value)
+    {
+        var errors = Validate(Route(new() { [key] = value }));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith($"Route 'r1': Metadata {key} '{value}' is not valid", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeveralInvalidValues_EachReported()
+    {
+        var errors = Validate(Route(new() { ["Auth"] = "public", ["MinRole"] = "boss", ["MinPlan"] = "gold" }));
+
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Theory]
+    [InlineData("/auth/{**rest}")]
+    [InlineData("/Users/me")]
+    [InlineData("/healthz")]
+    [InlineData("/openapi/{**rest}")]
+    public void PathUnderTheGatewaysOwnEndpoints_Refused(string path)
+    {
+        var error = Assert.Single(Validate(Route(path: path)));
+
+        Assert.Contains("which the gateway serves itself", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/authors/{**rest}")]
+    [InlineData("/api/auth/{**rest}")]
+    [InlineData("/{**rest}")]
+    public void PathOutsideTheGatewaysOwnEndpoints_Accepted(string path) => Assert.Empty(Validate(Route(path: path)));
+
+    [Fact]
+    public void NegativeOrder_Refused()
+    {
+        var error = Assert.Single(Validate(Route() with { Order = -1 }));
+
+        Assert.Contains("Order must not be negative", error, StringComparison.Ordinal);
+    }
+
+    private static RouteConfig Route(Dictionary<string, string>? metadata = null, string path = "/api/{**rest}") => new()
+    {
+        RouteId = "r1",
+        ClusterId = "c1",
+        Match = new RouteMatch { Path = path },
+        Metadata = metadata,
+    };
+
+    private static RoutePolicy? Read(RouteConfig route)
+    {
+        var errors = new List<string>();
+        var policy = RouteMetadata.Read(route, "demo", errors);
+        Assert.Empty(errors);
+        return policy;
+    }
+
+    private List<string> Validate(RouteConfig route)
+    {
+        var context = new TransformRouteValidationContext { Services = null!, Route = route };
+        _provider.ValidateRoute(context);
+        return context.Errors.Select(e => e.Message).ToList();
+    }
+}
