@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Trachea.Tests.EndToEnd;
+
+/// <summary>
+/// One of the app's assemblies from the test output (Trachea.Gateway.dll, EchoBackend.dll) run as a real
+/// process with its own environment; output is kept for diagnostics, and disposing always kills it.
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ChildProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static ChildProcess Start(string assembly, IDictionary<string, string> environment, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, assembly) },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var name in start.Environment.Keys.Where(IsInherited).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var child = new ChildProcess(new Process { StartInfo = start });
+        child._process.OutputDataReceived += (_, line) => child.Append(line.Data);
+        child._process.ErrorDataReceived += (_, line) => child.Append(line.Data);
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        return child;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Polls <paramref name="probe"/> until it answers with any status (bounded); fails with the process output otherwise.</summary>
+    public async Task WaitUntilAnsweringAsync(HttpClient client, Uri probe)
+    {
+        var deadline = DateTime.UtcNow + StartLimit;
+        while (true)
+        {
+            Assert.False(HasExited, $"{_process.StartInfo.ArgumentList[0]} exited with {(HasExited ? ExitCode : 0)}:\n{Output}");
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var response = await client.GetAsync(probe, timeout.Token);
+                return;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"{probe} did not answer within {StartLimit.TotalSeconds} s:\n{Output}");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>Waits (bounded) for the process to end by itself.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartLimit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
+        {
+            // Never started, or already gone.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    // The child gets a clean slate: nothing of the test run's own Trachea or ASP.NET Core settings.
+    private static bool IsInherited(string name) =>
+        name.StartsWith("TRACHEA_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
