@@ -22,6 +22,8 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
     private readonly Timer _debounce;
     private IDisposable? _watch;
     private ILogger _logger = NullLogger.Instance;
+    private int _holders;
+    private bool _disposed;
 
     /// <summary>
     /// The file named by <c>Trachea:GatewayConfig</c> (TRACHEA_GATEWAY_CONFIG), relative to the content root; by
@@ -57,7 +59,16 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
     /// <summary>True once a read found the file.</summary>
     public bool Found { get; private set; }
 
-    public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
+    /// <summary>
+    /// Every configuration root that builds this source holds the same provider and disposes it once: a
+    /// <c>ConfigurationManager</c> rebuilding its sources disposes the old list, which contains this very instance.
+    /// Watching stops only when the last holder lets go.
+    /// </summary>
+    public IConfigurationProvider Build(IConfigurationBuilder builder)
+    {
+        Interlocked.Increment(ref _holders);
+        return this;
+    }
 
     /// <summary>Called by the configuration root when it (re)builds its providers: read now, watch from now on.</summary>
     public override void Load()
@@ -65,7 +76,7 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
         lock (_lock)
         {
             Read();
-            _watch ??= _directory is null ? null : ChangeToken.OnChange(() => _directory.Watch(_fileName), () => _debounce.Change(ReloadDelay, Timeout.InfiniteTimeSpan));
+            _watch ??= _directory is null ? null : ChangeToken.OnChange(() => _directory.Watch(_fileName), ScheduleReload);
         }
     }
 
@@ -74,9 +85,30 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
 
     public void Dispose()
     {
-        _watch?.Dispose();
-        _debounce.Dispose();
-        _directory?.Dispose();
+        if (Interlocked.Decrement(ref _holders) > 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _disposed = true;
+            _watch?.Dispose();
+            _debounce.Dispose();
+            _directory?.Dispose();
+        }
+    }
+
+    // Editors and copies write a file in several steps: read it once things have settled.
+    private void ScheduleReload()
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _debounce.Change(ReloadDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
     }
 
     private void Reload()
