@@ -38,8 +38,9 @@ public sealed class IdentityHeadersTests(ProxyFixture proxy) : IClassFixture<Pro
         var caller = proxy[callerName];
         var path = ProxyFixture.UniquePath(route);
         using var client = proxy.CreateClient();
+        using var request = caller.Request(HttpMethod.Get, path);
 
-        using var response = await client.SendAsync(caller.Request(HttpMethod.Get, path));
+        using var response = await client.SendAsync(request);
 
         Assert.Equal(status, response.StatusCode);
         if (status != HttpStatusCode.OK)
@@ -67,13 +68,8 @@ public sealed class IdentityHeadersTests(ProxyFixture proxy) : IClassFixture<Pro
     [Fact]
     public async Task UserWithoutEmail_EmailHeaderOmitted()
     {
-        var path = ProxyFixture.UniquePath("/required");
-        using var client = proxy.CreateClient();
+        var received = await ForwardAsync(proxy.Member, "/required");
 
-        using var response = await client.SendAsync(proxy.Member.Request(HttpMethod.Get, path));
-
-        response.EnsureSuccessStatusCode();
-        var received = await proxy.SingleReceivedAtAsync(path);
         Assert.Null(Header(received, "X-User-Email"));
         Assert.All(ForwardedIdentity, name => Assert.NotNull(Header(received, name)));
     }
@@ -81,13 +77,8 @@ public sealed class IdentityHeadersTests(ProxyFixture proxy) : IClassFixture<Pro
     [Fact]
     public async Task RouteOfAnotherApp_ForwardsThatAppsIdentity()
     {
-        var path = ProxyFixture.UniquePath("/other-app");
-        using var client = proxy.CreateClient();
+        var received = await ForwardAsync(proxy.OtherAppMember, "/other-app");
 
-        using var response = await client.SendAsync(proxy.OtherAppMember.Request(HttpMethod.Get, path));
-
-        response.EnsureSuccessStatusCode();
-        var received = await proxy.SingleReceivedAtAsync(path);
         Assert.Equal(TestApps.Other, Header(received, "X-App-Id"));
         Assert.Equal(proxy.OtherAppMember.UserId, Header(received, "X-User-Id"));
     }
@@ -110,6 +101,16 @@ public sealed class IdentityHeadersTests(ProxyFixture proxy) : IClassFixture<Pro
 
         Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{path}: {response.StatusCode}");
         Assert.Empty(proxy.ReceivedAt(path));
+    }
+
+    private async Task<IRequestMessage> ForwardAsync(Caller caller, string route)
+    {
+        var path = ProxyFixture.UniquePath(route);
+        using var client = proxy.CreateClient();
+        using var request = caller.Request(HttpMethod.Get, path);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await proxy.SingleReceivedAtAsync(path);
     }
 
     internal static string? Header(IRequestMessage request, string name) =>

@@ -97,14 +97,7 @@ public sealed class ProxyFixture : IAsyncLifetime
         Backend.Stop();
         Backend.Dispose();
         DroppingBackend.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the temp dir is cleaned by the OS otherwise.
-        }
+        Directory.Delete(_directory, recursive: true);
 
         return Task.CompletedTask;
     }

@@ -100,14 +100,7 @@ public sealed class ReloadTests : IDisposable
         _client.Dispose();
         _app.Dispose();
         _backend.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
+        Directory.Delete(_directory, recursive: true);
     }
 
     private void Write(params RouteSpec[] routes) =>

@@ -44,11 +44,8 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         var path = ProxyFixture.UniquePath(route);
-        using var client = proxy.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
 
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithTokenAsync(path, token);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, code);
         Assert.StartsWith("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
@@ -59,11 +56,8 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
     public async Task TokenExpiredWithinSkew_Accepted()
     {
         var path = ProxyFixture.UniquePath("/required");
-        using var client = proxy.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {TestTokens.Create(expires: DateTimeOffset.UtcNow.AddSeconds(-10))}");
 
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithTokenAsync(path, TestTokens.Create(expires: DateTimeOffset.UtcNow.AddSeconds(-10)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await proxy.SingleReceivedAtAsync(path);
@@ -125,11 +119,8 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
     public async Task AnonymousRoute_BadTokenIgnoredAndNotForwarded()
     {
         var path = ProxyFixture.UniquePath("/anonymous");
-        using var client = proxy.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {TestTokens.Create(expires: DateTimeOffset.UtcNow.AddHours(-1))}");
 
-        using var response = await client.SendAsync(request);
+        using var response = await GetWithTokenAsync(path, TestTokens.Create(expires: DateTimeOffset.UtcNow.AddHours(-1)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var received = await proxy.SingleReceivedAtAsync(path);
@@ -152,5 +143,13 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
         await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
         await demoOnOther.AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
         Assert.Empty(proxy.ReceivedAt(onDemo));
+    }
+
+    private async Task<HttpResponseMessage> GetWithTokenAsync(string path, string token)
+    {
+        using var client = proxy.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        return await client.SendAsync(request);
     }
 }
