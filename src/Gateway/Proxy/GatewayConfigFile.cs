@@ -14,6 +14,8 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationSource, IDisposable
 {
+    public const string DefaultFileName = "gateway.json";
+
     private static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _lock = new();
@@ -34,8 +36,6 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
 
     public static string ResolvePath(string? configuredPath, string contentRoot) =>
         System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(configuredPath) ? DefaultFileName : configuredPath, contentRoot);
-
-    public const string DefaultFileName = "gateway.json";
 
     private GatewayConfigFile(string path, bool required)
     {
@@ -114,12 +114,14 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
     private void Reload()
     {
         bool changed;
+        string? error;
         lock (_lock)
         {
             changed = Read();
+            error = LoadError;
         }
 
-        if (LoadError is { } error)
+        if (error is not null)
         {
             GatewayLog.ConfigFileRejected(_logger, error);
         }

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Trachea.AuthEndpoints.Tokens;
 using Yarp.ReverseProxy.Transforms;
@@ -35,18 +37,19 @@ internal sealed class IdentityHeadersTransform(RoutePolicy policy) : RequestTran
         return default;
     }
 
-    private static void RemoveReserved(Microsoft.AspNetCore.Http.IHeaderDictionary incoming, System.Net.Http.Headers.HttpRequestHeaders outgoing)
+    private static void RemoveReserved(IHeaderDictionary incoming, HttpRequestHeaders outgoing)
     {
         foreach (var (name, _) in incoming)
         {
-            if (IdentityHeaders.IsReserved(name))
+            // Kestrel accepts names HttpClient refuses (X-User-Id{): YARP could not copy those, and Remove would throw.
+            if (IdentityHeaders.IsReserved(name) && outgoing.NonValidated.Contains(name))
             {
                 outgoing.Remove(name);
             }
         }
     }
 
-    private static void AddIdentity(ClaimsPrincipal user, System.Net.Http.Headers.HttpRequestHeaders outgoing)
+    private static void AddIdentity(ClaimsPrincipal user, HttpRequestHeaders outgoing)
     {
         foreach (var claim in user.Claims)
         {

@@ -10,9 +10,9 @@ namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules
-/// (<see cref="PathRules"/>, stricter on protected routes), then
-/// the framework's JwtBearer scheme (its challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED), then
-/// the token's app, role and plan. No store access: everything comes from the validated token.
+/// (<see cref="PathRules"/>, stricter on protected routes), then the framework's JwtBearer scheme (its challenge
+/// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate), then the token's app, role and
+/// plan. No store access: everything comes from the validated token.
 /// </summary>
 internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies)
 {

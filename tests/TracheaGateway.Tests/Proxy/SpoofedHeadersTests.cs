@@ -85,6 +85,23 @@ public sealed class SpoofedHeadersTests(ProxyFixture proxy) : IClassFixture<Prox
         Assert.Equal(proxy.Member.UserId, IdentityHeadersTests.Header(received, "X-User-Id"));
     }
 
+    [Theory]
+    [InlineData("X-User-Id{")]
+    [InlineData("X-User-(Id)")]
+    [InlineData("X-User-Id\"")]
+    public async Task ReservedNameWithCharactersHttpClientRejects_NeverAnInternalError(string name)
+    {
+        var path = ProxyFixture.UniquePath("/required");
+        var response = await RawHttp.SendAsync(proxy.Address, "GET", path, [(name, "spoofed"), .. proxy.Member.AuthorizationHeader]);
+
+        Assert.True(response.Status is 200 or 400, $"got {response.Status}: {response.Body}");
+        if (response.Status == 200)
+        {
+            var received = await proxy.SingleReceivedAtAsync(path);
+            Assert.DoesNotContain(received.Headers!, header => header.Value.Contains("spoofed"));
+        }
+    }
+
     [Fact]
     public async Task SpoofedHeadersOnDeniedRequest_BackendNeverCalled()
     {
