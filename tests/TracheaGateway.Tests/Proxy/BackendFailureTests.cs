@@ -31,7 +31,8 @@ public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<Prox
 
         watch.Stop();
         await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout, "BACKEND_TIMEOUT");
-        Assert.InRange(watch.Elapsed, TestRoutes.SlowClusterTimeout * 0.9, TestRoutes.SlowClusterTimeout * 2.5);
+        // The backend answers after 3 timeouts: a 504 means the gateway gave up first, and not before its timeout.
+        Assert.True(watch.Elapsed >= TestRoutes.SlowClusterTimeout * 0.9, $"gave up after {watch.Elapsed}");
         await AssertGatewayStillServesAsync(client);
     }
 
