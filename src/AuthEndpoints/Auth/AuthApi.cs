@@ -14,9 +14,9 @@ internal static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).Accepts<RegisterRequest>("application/json");
-        group.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json");
-        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json");
+        group.MapPost("/register", RegisterAsync);
+        group.MapPost("/login", LoginAsync);
+        group.MapPost("/refresh", RefreshAsync);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization();
         return group;
     }

@@ -13,9 +13,9 @@ internal static class UsersApi
     {
         var group = routes.MapGroup("/users/me").WithTags("Users").RequireAuthorization();
         group.MapGet("/", GetAsync);
-        group.MapPatch("/", UpdateAsync).Accepts<UpdateProfileRequest>("application/json");
+        group.MapPatch("/", UpdateAsync);
         group.MapDelete("/", DeactivateAsync);
-        group.MapPatch("/plan", ChangePlanAsync).Accepts<UpdatePlanRequest>("application/json");
+        group.MapPatch("/plan", ChangePlanAsync);
         return group;
     }
 

@@ -17,7 +17,7 @@ namespace Trachea.Tests.Infrastructure;
 /// </summary>
 public class GatewayApplication : WebApplicationFactory<Program>
 {
-    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256-0123456789";
+    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256-and-hs512-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _settings;
 
