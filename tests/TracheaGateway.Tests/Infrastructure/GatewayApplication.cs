@@ -20,10 +20,12 @@ public class GatewayApplication : WebApplicationFactory<Program>
     public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256-and-hs512-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _keepDataDir;
 
-    public GatewayApplication(IDictionary<string, string?>? settings = null, string? dataDir = null)
+    public GatewayApplication(IDictionary<string, string?>? settings = null, string? dataDir = null, bool keepDataDir = false)
     {
         DataDir = dataDir ?? TestDirectories.Create();
+        _keepDataDir = keepDataDir;
         _settings = new Dictionary<string, string?>
         {
             ["Trachea:AppId"] = TestApps.Demo,
@@ -72,7 +74,7 @@ public class GatewayApplication : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_keepDataDir)
         {
             SqliteCleanup.ReleaseAndDelete(DataDir);
         }
