@@ -16,14 +16,21 @@ internal sealed class FirebaseKeyServer : IDisposable
 
     public int KeyRequests => _server.LogEntries.Count(entry => entry.RequestMessage.Path == KeysPath);
 
-    public void Publish(IEnumerable<FirebaseTestKey> keys, int maxAgeSeconds = 3600, TimeSpan? delay = null)
+    /// <param name="keys">The keys to publish as a JWK set.</param>
+    /// <param name="maxAgeSeconds">The Cache-Control max-age, as Google sends it; null sends no Cache-Control.</param>
+    /// <param name="delay">How long to wait before answering.</param>
+    public void Publish(IEnumerable<FirebaseTestKey> keys, int? maxAgeSeconds = 3600, TimeSpan? delay = null)
     {
         var body = JsonSerializer.Serialize(new { keys = keys.Select(key => key.ToJwk()) });
         var response = Response.Create()
             .WithStatusCode(200)
             .WithHeader("Content-Type", "application/json; charset=UTF-8")
-            .WithHeader("Cache-Control", $"public, max-age={maxAgeSeconds}, must-revalidate, no-transform")
             .WithBody(body);
+        if (maxAgeSeconds is { } maxAge)
+        {
+            response = response.WithHeader("Cache-Control", $"public, max-age={maxAge}, must-revalidate, no-transform");
+        }
+
         Answer(delay is { } pause ? response.WithDelay(pause) : response);
     }
 

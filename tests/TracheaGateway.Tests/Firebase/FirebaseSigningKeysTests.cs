@@ -30,13 +30,17 @@ public sealed class FirebaseSigningKeysTests : IDisposable
         Assert.Equal(1, _context.Server.KeyRequests);
     }
 
-    [Fact]
-    public async Task Verify_AfterMaxAge_RefetchesKeys()
+    [Theory]
+    [InlineData(600, 600)]
+    [InlineData(0, 30)]
+    [InlineData(null, 300)]
+    [InlineData(864_000, 86_400)]
+    public async Task Verify_AfterKeyLifetime_RefetchesKeys(int? maxAgeSeconds, int expectedLifetimeSeconds)
     {
-        _context.Server.Publish([_context.SigningKey], maxAgeSeconds: 600);
+        _context.Server.Publish([_context.SigningKey], maxAgeSeconds);
         await _context.VerifyAsync(_context.Token());
 
-        _context.Clock.Advance(TimeSpan.FromSeconds(599));
+        _context.Clock.Advance(TimeSpan.FromSeconds(expectedLifetimeSeconds - 1));
         await _context.VerifyAsync(_context.Token());
         Assert.Equal(1, _context.Server.KeyRequests);
 
@@ -119,6 +123,17 @@ public sealed class FirebaseSigningKeysTests : IDisposable
         context.Server.Publish([context.SigningKey], delay: TimeSpan.FromSeconds(4));
 
         await AssertUnavailableWithinAsync(context, timeout + TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Verify_CallerCancelsWhileKeysLoad_ThrowsOperationCanceled()
+    {
+        _context.Server.Publish([_context.SigningKey], delay: TimeSpan.FromSeconds(4));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var failure = await Record.ExceptionAsync(() => _context.Verifier.VerifyAsync(_context.Token(), cancellation.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(failure);
     }
 
     [Fact]
