@@ -11,6 +11,7 @@ using Trachea.AuthEndpoints.Apps;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Firebase;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Storage;
@@ -42,6 +43,8 @@ public static class TracheaAuthExtensions
         services.AddSingleton<MembershipService>();
         services.AddSingleton<AuthService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<FirebaseLoginService>();
+        services.AddTracheaFirebase();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

@@ -27,7 +27,7 @@ internal static class AuthApi
         return TypedResults.Created("/users/me", await auth.RegisterAsync(body, cancellationToken));
     }
 
-    private static async Task<Ok<TokenResponse>> LoginAsync(HttpRequest request, AuthService auth, CancellationToken cancellationToken)
+    private static async Task<Ok<TokenResponse>> LoginAsync(HttpRequest request, AuthService auth, FirebaseLoginService firebase, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<LoginRequest>(request, cancellationToken);
         if (body.FirebaseToken is not null)
@@ -37,7 +37,7 @@ internal static class AuthApi
                 throw TracheaException.Validation("firebase_token", "Send either firebase_token, or username and password, not both.");
             }
 
-            throw new TracheaException(ErrorCodes.AuthMethodNotAllowed, "Firebase login is not configured on this gateway.");
+            return TypedResults.Ok(await firebase.LoginAsync(body.FirebaseToken, body.AppId, cancellationToken));
         }
 
         return TypedResults.Ok(await auth.LoginWithPasswordAsync(body.Username, body.Password, body.AppId, cancellationToken));
