@@ -14,7 +14,6 @@ internal static class ProblemWriter
             Status = error.Status,
             Title = error.Title,
             Detail = detail ?? error.Title,
-            Type = $"https://trachea.dev/errors/{error.Code.ToLowerInvariant().Replace('_', '-')}",
         };
         problem.Extensions["code"] = error.Code;
         if (errors is not null)
