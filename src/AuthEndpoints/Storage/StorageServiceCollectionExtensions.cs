@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.Storage.Mongo;
 using Trachea.AuthEndpoints.Storage.Sqlite;
 
 namespace Trachea.AuthEndpoints.Storage;
@@ -15,11 +16,20 @@ internal static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new SqliteDatabase(options.DataDir));
-        services.AddSingleton<IUserStore, SqliteUserStore>();
-        services.AddSingleton<IAppStore, SqliteAppStore>();
-        services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
-        services.AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
-        return services;
+        return options.UsesMongo ? services.AddMongoStore(options) : services.AddSqliteStore(options);
     }
+
+    private static IServiceCollection AddMongoStore(this IServiceCollection services, TracheaOptions options) => services
+        .AddSingleton(_ => new MongoStoreContext(options.MongoUri!, options.DbName))
+        .AddSingleton<IUserStore, MongoUserStore>()
+        .AddSingleton<IAppStore, MongoAppStore>()
+        .AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>()
+        .AddSingleton<IStoreLifecycle, MongoStoreLifecycle>();
+
+    private static IServiceCollection AddSqliteStore(this IServiceCollection services, TracheaOptions options) => services
+        .AddSingleton(_ => new SqliteDatabase(options.DataDir))
+        .AddSingleton<IUserStore, SqliteUserStore>()
+        .AddSingleton<IAppStore, SqliteAppStore>()
+        .AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>()
+        .AddSingleton<IStoreLifecycle, SqliteStoreLifecycle>();
 }
