@@ -27,7 +27,8 @@ internal sealed class AppDocument
     [BsonElement("allowed_auth_methods")]
     public List<string> AllowedAuthMethods { get; set; } = [];
 
-    [BsonElement("is_active")]
+    // Documents written before the flag existed belong to active accounts and apps.
+    [BsonElement("is_active"), BsonDefaultValue(true)]
     public bool IsActive { get; set; }
 
     [BsonElement("created_at"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]

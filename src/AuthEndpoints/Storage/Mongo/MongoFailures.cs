@@ -50,7 +50,7 @@ internal static class MongoFailures
     }
 
     // The server names the violated index: "E11000 duplicate key error collection: trachea.users index: email_1 dup key: ...".
-    private static TracheaException? FromDuplicateKey(Exception exception) => ViolatedIndex(exception.Message) switch
+    private static TracheaException? FromDuplicateKey(Exception exception) => ViolatedIndex(DuplicateKeyMessage(exception)) switch
     {
         MongoIndexes.Username => new TracheaException(ErrorCodes.UsernameTaken, inner: exception),
         MongoIndexes.Email => new TracheaException(ErrorCodes.EmailTaken, inner: exception),
@@ -58,6 +58,9 @@ internal static class MongoFailures
         "_id_" => new TracheaException(ErrorCodes.ValidationError, "user id already exists", inner: exception),
         _ => null,
     };
+
+    private static string DuplicateKeyMessage(Exception exception) =>
+        exception is MongoWriteException { WriteError.Message: { } message } ? message : exception.Message;
 
     private static string? ViolatedIndex(string message)
     {

@@ -51,7 +51,8 @@ internal sealed class UserDocument
     [BsonElement(AppsField)]
     public List<AppMembershipDocument> Apps { get; set; } = [];
 
-    [BsonElement("is_active")]
+    // Documents written before the flag existed belong to active accounts and apps.
+    [BsonElement("is_active"), BsonDefaultValue(true)]
     public bool IsActive { get; set; }
 
     [BsonElement("created_at"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
