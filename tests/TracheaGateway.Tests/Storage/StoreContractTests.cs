@@ -53,43 +53,17 @@ public abstract class StoreContractTests
     }
 
     [StoreFact]
-    public async Task InsertUser_UsernameTaken_ThrowsUsernameTakenAndWritesNothing()
-    {
-        await using var store = await OpenStoreAsync();
-        await store.Users.InsertAsync(User("alice", "alice@example.test"), None);
-        var second = User("alice", "other@example.test", "firebase-other", Membership("shop"));
-
-        var failure = await Assert.ThrowsAsync<TracheaException>(() => store.Users.InsertAsync(second, None));
-
-        Assert.Equal(ErrorCodes.UsernameTaken, failure.Error);
-        await AssertNotWrittenAsync(store, second);
-    }
+    public Task InsertUser_UsernameTaken_ThrowsUsernameTakenAndWritesNothing() => AssertInsertCollidesAsync(
+        User("alice", "alice@example.test"), User("alice", "other@example.test", "firebase-other", Membership("shop")), ErrorCodes.UsernameTaken);
 
     [StoreFact]
-    public async Task InsertUser_EmailTaken_ThrowsEmailTakenAndWritesNothing()
-    {
-        await using var store = await OpenStoreAsync();
-        await store.Users.InsertAsync(User("alice", "alice@example.test"), None);
-        var second = User("bob", "alice@example.test", "firebase-bob", Membership("shop"));
-
-        var failure = await Assert.ThrowsAsync<TracheaException>(() => store.Users.InsertAsync(second, None));
-
-        Assert.Equal(ErrorCodes.EmailTaken, failure.Error);
-        await AssertNotWrittenAsync(store, second);
-    }
+    public Task InsertUser_EmailTaken_ThrowsEmailTakenAndWritesNothing() => AssertInsertCollidesAsync(
+        User("alice", "alice@example.test"), User("bob", "alice@example.test", "firebase-bob", Membership("shop")), ErrorCodes.EmailTaken);
 
     [StoreFact]
-    public async Task InsertUser_FirebaseUidLinked_ThrowsValidationErrorAndWritesNothing()
-    {
-        await using var store = await OpenStoreAsync();
-        await store.Users.InsertAsync(User(email: "alice@example.test", firebaseUid: "firebase-alice"), None);
-        var second = User(email: "bob@example.test", firebaseUid: "firebase-alice");
-
-        var failure = await Assert.ThrowsAsync<TracheaException>(() => store.Users.InsertAsync(second, None));
-
-        Assert.Equal(ErrorCodes.ValidationError, failure.Error);
-        await AssertNotWrittenAsync(store, second);
-    }
+    public Task InsertUser_FirebaseUidLinked_ThrowsValidationErrorAndWritesNothing() => AssertInsertCollidesAsync(
+        User(email: "alice@example.test", firebaseUid: "firebase-alice"), User(email: "bob@example.test", firebaseUid: "firebase-alice"),
+        ErrorCodes.ValidationError);
 
     [StoreFact]
     public async Task InsertUsers_WithoutEmailUsernameOrFirebaseUid_AllCoexist()
@@ -450,17 +424,24 @@ public abstract class StoreContractTests
         Assert.Equal(expected.AllowedAuthMethods, actual.AllowedAuthMethods);
     }
 
-    private static async Task AssertNotWrittenAsync(StoreUnderTest store, User user)
+    /// <summary>Inserting <paramref name="second"/> after <paramref name="existing"/> fails with the code and leaves no trace of it.</summary>
+    private async Task AssertInsertCollidesAsync(User existing, User second, ErrorCode expected)
     {
-        Assert.Null(await store.Users.FindByIdAsync(user.Id, None));
-        if (user.FirebaseUid is { } firebaseUid)
+        await using var store = await OpenStoreAsync();
+        await store.Users.InsertAsync(existing, None);
+
+        var failure = await Assert.ThrowsAsync<TracheaException>(() => store.Users.InsertAsync(second, None));
+
+        Assert.Equal(expected, failure.Error);
+        Assert.Null(await store.Users.FindByIdAsync(second.Id, None));
+        if (second.Email is { } email)
         {
-            Assert.NotEqual(user.Id, (await store.Users.FindByFirebaseUidAsync(firebaseUid, None))?.Id);
+            Assert.Equal(existing.Email == email ? existing.Id : null, (await store.Users.FindByEmailAsync(email, None))?.Id);
         }
 
-        if (user.Email is { } email)
+        if (second.FirebaseUid is { } firebaseUid)
         {
-            Assert.NotEqual(user.Id, (await store.Users.FindByEmailAsync(email, None))?.Id);
+            Assert.Equal(existing.FirebaseUid == firebaseUid ? existing.Id : null, (await store.Users.FindByFirebaseUidAsync(firebaseUid, None))?.Id);
         }
     }
 }

@@ -26,6 +26,14 @@ internal static class MongoFailures
         }
     }
 
+    /// <summary>Runs one store operation that returns nothing, translating failures as the other overload does.</summary>
+    public static Task RunAsync(Func<Task> operation) =>
+        RunAsync(async () =>
+        {
+            await operation().ConfigureAwait(false);
+            return true;
+        });
+
     public static bool IsDuplicateKey(Exception exception) => exception switch
     {
         MongoWriteException write => write.WriteError?.Category == ServerErrorCategory.DuplicateKey,
@@ -49,19 +57,22 @@ internal static class MongoFailures
         return failure is not null;
     }
 
-    // The server names the violated index: "E11000 duplicate key error collection: trachea.users index: email_1 dup key: ...".
-    private static TracheaException? FromDuplicateKey(Exception exception) => ViolatedIndex(DuplicateKeyMessage(exception)) switch
+    private static TracheaException? FromDuplicateKey(Exception exception) =>
+        ViolatedKey(ViolatedIndex(DuplicateKeyMessage(exception))) is { } key ? UserKeyCollision.Failure(key, exception) : null;
+
+    private static UserKey? ViolatedKey(string? index) => index switch
     {
-        MongoIndexes.Username => new TracheaException(ErrorCodes.UsernameTaken, inner: exception),
-        MongoIndexes.Email => new TracheaException(ErrorCodes.EmailTaken, inner: exception),
-        MongoIndexes.FirebaseUid => new TracheaException(ErrorCodes.ValidationError, "firebase_uid already linked", inner: exception),
-        "_id_" => new TracheaException(ErrorCodes.ValidationError, "user id already exists", inner: exception),
+        MongoIndexes.Username => UserKey.Username,
+        MongoIndexes.Email => UserKey.Email,
+        MongoIndexes.FirebaseUid => UserKey.FirebaseUid,
+        "_id_" => UserKey.Id,
         _ => null,
     };
 
     private static string DuplicateKeyMessage(Exception exception) =>
         exception is MongoWriteException { WriteError.Message: { } message } ? message : exception.Message;
 
+    // The server names the violated index: "E11000 duplicate key error collection: trachea.users index: email_1 dup key: ...".
     private static string? ViolatedIndex(string message)
     {
         const string Marker = " index: ";

@@ -11,11 +11,7 @@ internal sealed class MongoRefreshTokenStore(MongoStoreContext context) : IRefre
     {
         ArgumentNullException.ThrowIfNull(token);
         var document = RefreshTokenDocument.From(token);
-        return MongoFailures.RunAsync(async () =>
-        {
-            await context.RefreshTokens.InsertOneAsync(document, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        return MongoFailures.RunAsync(() => context.RefreshTokens.InsertOneAsync(document, cancellationToken: cancellationToken));
     }
 
     public Task<RefreshTokenRedemption> RedeemAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,7 +14,6 @@ internal sealed class MongoStoreLifecycle(MongoStoreContext context) : IStoreLif
             await context.Users.Indexes.CreateManyAsync(MongoIndexes.Users, cancellationToken).ConfigureAwait(false);
             await context.Apps.Indexes.CreateManyAsync(MongoIndexes.Apps, cancellationToken).ConfigureAwait(false);
             await context.RefreshTokens.Indexes.CreateManyAsync(MongoIndexes.RefreshTokens, cancellationToken).ConfigureAwait(false);
-            return true;
         });
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)

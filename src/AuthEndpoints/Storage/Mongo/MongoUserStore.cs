@@ -26,11 +26,7 @@ internal sealed class MongoUserStore(MongoStoreContext context) : IUserStore
     {
         ArgumentNullException.ThrowIfNull(user);
         var document = UserDocument.From(user);
-        return MongoFailures.RunAsync(async () =>
-        {
-            await context.Users.InsertOneAsync(document, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        return MongoFailures.RunAsync(() => context.Users.InsertOneAsync(document, cancellationToken: cancellationToken));
     }
 
     public Task<User?> UpdateProfileAsync(string id, ProfileChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
