@@ -19,10 +19,10 @@ internal sealed class SqliteDatabase : IDisposable
     public SqliteDatabase(string dataDir)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
-        Directory = Path.GetFullPath(dataDir);
+        DataDirectory = Path.GetFullPath(dataDir);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(Directory, FileName),
+            DataSource = Path.Combine(DataDirectory, FileName),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
@@ -30,7 +30,7 @@ internal sealed class SqliteDatabase : IDisposable
         }.ToString();
     }
 
-    public string Directory { get; }
+    public string DataDirectory { get; }
 
     public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ internal sealed class SqliteStoreLifecycle(SqliteDatabase database, TimeProvider
     {
         try
         {
-            Directory.CreateDirectory(database.Directory);
+            Directory.CreateDirectory(database.DataDirectory);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
