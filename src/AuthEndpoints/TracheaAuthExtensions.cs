@@ -14,6 +14,7 @@ using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Firebase;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Passwords;
+using Trachea.AuthEndpoints.Startup;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Tokens;
 using Trachea.AuthEndpoints.Users;
@@ -34,6 +35,8 @@ public static class TracheaAuthExtensions
         services.AddSingleton<IValidateOptions<TracheaOptions>, TracheaOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTracheaStore();
+        services.AddSingleton<StoreReadiness>();
+        services.AddHostedService<DeferredStoreInitialization>();
 
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<AccessTokenIssuer>();
