@@ -14,7 +14,9 @@ using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Firebase;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Passwords;
+using Trachea.AuthEndpoints.RateLimiting;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
 using Trachea.AuthEndpoints.Users;
 
@@ -45,6 +47,8 @@ public static class TracheaAuthExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<FirebaseLoginService>();
         services.AddTracheaFirebase();
+        services.AddSingleton<TracheaMetrics>();
+        services.AddTracheaRateLimiting();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
