@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Trachea.AuthEndpoints.Errors;
 
 namespace Trachea.AuthEndpoints.OpenApi;
@@ -12,6 +11,14 @@ namespace Trachea.AuthEndpoints.OpenApi;
 /// </summary>
 internal sealed record JsonRequestBodyMetadata(Type RequestType);
 
+/// <summary>The seed codes an endpoint can answer with; the OpenAPI document names them in each response.</summary>
+internal sealed record ErrorResponsesMetadata(IReadOnlyList<ErrorCode> Errors)
+{
+    public IEnumerable<(int Status, string Description)> Describe() =>
+        Errors.GroupBy(error => error.Status).Select(status =>
+            (status.Key, string.Join("; ", status.Select(error => $"{error.Code}: {error.Title}"))));
+}
+
 /// <summary>Endpoint metadata that feeds the OpenAPI document.</summary>
 internal static class OpenApiMetadata
 {
@@ -20,19 +27,17 @@ internal static class OpenApiMetadata
         builder.WithMetadata(new JsonRequestBodyMetadata(typeof(T)));
 
     /// <summary>
-    /// Declares the problem answers an endpoint can give: one response per status, whose description names
-    /// each seed code behind it.
+    /// Declares the problem answers an endpoint can give: one problem response per status, whose description
+    /// names each seed code behind it.
     /// </summary>
     public static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params IEnumerable<ErrorCode> errors)
     {
-        foreach (var status in errors.Distinct().GroupBy(error => error.Status).OrderBy(group => group.Key))
+        var metadata = new ErrorResponsesMetadata([.. errors.Distinct()]);
+        foreach (var (status, _) in metadata.Describe())
         {
-            builder.WithMetadata(new ProducesResponseTypeMetadata(status.Key, typeof(ProblemDetails), ["application/problem+json"])
-            {
-                Description = string.Join("; ", status.Select(error => $"{error.Code}: {error.Title}")),
-            });
+            builder.ProducesProblem(status);
         }
 
-        return builder;
+        return builder.WithMetadata(metadata);
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -40,7 +42,29 @@ internal static class TracheaOpenApi
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(DescribeOperationAsync);
+            options.AddSchemaTransformer(DescribeProblemDetails);
         });
+
+    // Problem details carry the seed's code, the trace id and, for VALIDATION_ERROR, the fields in error.
+    private static Task DescribeProblemDetails(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type == typeof(ProblemDetails))
+        {
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The seed's error code, e.g. INVALID_CREDENTIALS." };
+            schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Correlates the answer with the gateway's logs." };
+            schema.Properties["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "VALIDATION_ERROR only: messages by field name.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+            schema.Required = new HashSet<string> { "type", "title", "status", "code", "traceId" };
+            schema.AdditionalPropertiesAllowed = true;
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static async Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -53,6 +77,14 @@ internal static class TracheaOpenApi
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
             };
+        }
+
+        foreach (var (status, description) in metadata.OfType<ErrorResponsesMetadata>().SelectMany(errors => errors.Describe()))
+        {
+            if (operation.Responses?.TryGetValue(status.ToString(CultureInfo.InvariantCulture), out var response) == true)
+            {
+                response.Description = description;
+            }
         }
 
         if (metadata.OfType<IAuthorizeData>().Any())

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -120,8 +120,18 @@ internal static class OperationsExtensions
         }
 
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-        // The framework's own request lines carry the raw path and query string; ours carries the route template.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        // Defaults beneath every other configuration source, so Logging:LogLevel:* still overrides them. The
+        // framework's per-request lines are replaced by ours, which logs the route template, never the raw
+        // path and query string.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
     }
 
     // Read from raw configuration: the host reads HostOptions while it is built, before start-up validation

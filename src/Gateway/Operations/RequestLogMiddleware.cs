@@ -14,6 +14,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        // Taken before the exception handler, which clears the endpoint when it re-executes the request.
+        var endpoint = context.GetEndpoint();
         var failed = true;
         try
         {
@@ -22,13 +24,13 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            Log(context, failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
+            var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            Log(context, endpoint ?? context.GetEndpoint(), status, Stopwatch.GetElapsedTime(started));
         }
     }
 
-    private void Log(HttpContext context, int status, TimeSpan elapsed)
+    private void Log(HttpContext context, Endpoint? endpoint, int status, TimeSpan elapsed)
     {
-        var endpoint = context.GetEndpoint();
         var level = endpoint?.Metadata.GetMetadata<OperationalEndpoint>() is null ? LogLevel.Information : LogLevel.Debug;
         if (!logger.IsEnabled(level))
         {
