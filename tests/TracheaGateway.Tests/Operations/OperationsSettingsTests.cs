@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.Tests.Infrastructure;
 
@@ -44,6 +46,16 @@ public sealed class OperationsSettingsTests
         var failure = Assert.Single(new TracheaOptionsValidator().Validate(null, options).Failures!);
 
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("5", 5)]
+    public void ShutdownTimeout_ComesFromSetting(string? configured, int expectedSeconds)
+    {
+        using var app = new GatewayApplication(new Dictionary<string, string?> { ["Trachea:ShutdownTimeoutSeconds"] = configured });
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), app.Service<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
     [Fact]
