@@ -49,7 +49,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     [InlineData("patch", "/users/me/plan", "plan", "plan")]
     public async Task Document_DeclaresJsonRequestBodyInSnakeCase(string method, string path, string property, string otherProperty)
     {
-        var operation = (await ReadDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+        var operation = await ReadOperationAsync(method, path);
 
         var schema = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.True(schema.GetProperty("properties").TryGetProperty(property, out _), $"{property} in {schema}");
@@ -81,7 +81,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     [InlineData("patch", "/users/me/plan", "422", "EMAIL_REQUIRED_FOR_PAID")]
     public async Task Document_NamesErrorCodesOfEachResponse(string method, string path, string status, string code)
     {
-        var responses = (await ReadDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        var responses = (await ReadOperationAsync(method, path)).GetProperty("responses");
 
         Assert.True(responses.TryGetProperty(status, out var response), $"{status} documented for {method} {path}");
         Assert.Contains(code, response.GetProperty("description").GetString(), StringComparison.Ordinal);
@@ -107,6 +107,9 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    private async Task<JsonElement> ReadOperationAsync(string method, string path) =>
+        (await ReadDocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
 
     private async Task<JsonElement> ReadDocumentAsync()
     {
