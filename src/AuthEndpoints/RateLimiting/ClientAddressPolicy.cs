@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +10,7 @@ using Trachea.AuthEndpoints.Errors;
 namespace Trachea.AuthEndpoints.RateLimiting;
 
 /// <summary>
-/// <c>TRACHEA_RATE_LIMIT_PER_IP_PER_MINUTE</c> attempts per client address. The address is the
+/// <c>TRACHEA_RATE_LIMIT_PER_IP_PER_MINUTE</c> attempts per client address (per /64 for IPv6). The address is the
 /// connection's own; <c>X-Forwarded-For</c> counts only when <c>TRACHEA_KNOWN_PROXIES</c> lets the
 /// forwarded-headers middleware rewrite it for a trusted proxy.
 /// </summary>
@@ -26,9 +28,34 @@ internal sealed class ClientAddressPolicy(IOptions<TracheaOptions> options) : IR
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var address = httpContext.Connection.RemoteIpAddress;
-        var key = address is null ? UnknownAddress : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        var key = PartitionKey(httpContext.Connection.RemoteIpAddress);
         var permits = options.Value.RateLimitPerIpPerMinute;
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow.PerMinute(permits));
+    }
+
+    /// <summary>
+    /// An IPv4 address as it is; an IPv6 address by its /64 network, since one client usually holds a whole
+    /// /64 and could otherwise rotate through it.
+    /// </summary>
+    internal static string PartitionKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return UnknownAddress;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
     }
 }

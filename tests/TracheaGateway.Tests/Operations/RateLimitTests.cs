@@ -1,4 +1,5 @@
 using System.Net;
+using Trachea.AuthEndpoints.RateLimiting;
 using Trachea.Tests.Infrastructure;
 
 namespace Trachea.Tests.Operations;
@@ -113,6 +114,17 @@ public sealed class RateLimitTests
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, throughProxy);
         Assert.Equal(HttpStatusCode.TooManyRequests, fromStranger[^1]);
+    }
+
+    [Theory]
+    [InlineData(null, "unknown")]
+    [InlineData("192.0.2.1", "192.0.2.1")]
+    [InlineData("::ffff:192.0.2.1", "192.0.2.1")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void PartitionKey_IsTheAddressOrItsIpv6Network(string? address, string key)
+    {
+        Assert.Equal(key, ClientAddressPolicy.PartitionKey(address is null ? null : IPAddress.Parse(address)));
     }
 
     [Fact]
