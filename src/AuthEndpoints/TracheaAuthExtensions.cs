@@ -15,7 +15,9 @@ using Trachea.AuthEndpoints.Firebase;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Startup;
+using Trachea.AuthEndpoints.RateLimiting;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
 using Trachea.AuthEndpoints.Users;
 
@@ -48,6 +50,8 @@ public static class TracheaAuthExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<FirebaseLoginService>();
         services.AddTracheaFirebase();
+        services.AddSingleton<TracheaMetrics>();
+        services.AddTracheaRateLimiting();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

@@ -1,10 +1,17 @@
 using Trachea.AuthEndpoints;
 using Trachea.Gateway.Cli;
 using Trachea.Gateway.Hosting;
+using Trachea.Gateway.Operations;
+
+if (HealthProbe.IsCommand(args))
+{
+    return await HealthProbe.RunAsync(args, Console.Error);
+}
 
 var isCommand = GatewayCli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddTracheaAuth();
+builder.AddTracheaOperations();
 var app = builder.Build();
 
 if (isCommand)
@@ -17,11 +24,14 @@ if (!await StartupReport.PrepareAsync(app.Services, Console.Error))
     return 1;
 }
 
+app.UseTracheaOperations();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapTracheaAuth();
+app.MapTracheaOperations();
 await app.RunAsync();
 return 0;
 

@@ -32,6 +32,9 @@ public class GatewayApplication : WebApplicationFactory<Program>
             ["Trachea:JwtSecret"] = JwtSecret,
             ["Trachea:DataDir"] = DataDir,
             ["Trachea:BcryptWorkFactor"] = "4",
+            // Every in-process request shares one client address; rate-limit tests set their own limits.
+            ["Trachea:RateLimitPerIpPerMinute"] = "1000000",
+            ["Trachea:RateLimitPerUsernamePerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
