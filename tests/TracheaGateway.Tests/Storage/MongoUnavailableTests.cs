@@ -34,5 +34,17 @@ public sealed class MongoUnavailableTests : IDisposable
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "STORE_UNAVAILABLE");
     }
 
+    [Fact]
+    public async Task Readyz_StoreUnreachableSinceStart_Returns503WhileHealthzIsAlive()
+    {
+        using var client = _app.CreateClient();
+
+        using var ready = await client.GetAsync("/readyz");
+        using var alive = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
     public void Dispose() => _app.Dispose();
 }
