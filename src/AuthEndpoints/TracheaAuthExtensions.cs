@@ -11,9 +11,13 @@ using Trachea.AuthEndpoints.Apps;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Firebase;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Passwords;
+using Trachea.AuthEndpoints.Startup;
+using Trachea.AuthEndpoints.RateLimiting;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
 using Trachea.AuthEndpoints.Users;
 
@@ -33,6 +37,8 @@ public static class TracheaAuthExtensions
         services.AddSingleton<IValidateOptions<TracheaOptions>, TracheaOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTracheaStore();
+        services.AddSingleton<StoreReadiness>();
+        services.AddHostedService<DeferredStoreInitialization>();
 
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<AccessTokenIssuer>();
@@ -42,6 +48,10 @@ public static class TracheaAuthExtensions
         services.AddSingleton<MembershipService>();
         services.AddSingleton<AuthService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<FirebaseLoginService>();
+        services.AddTracheaFirebase();
+        services.AddSingleton<TracheaMetrics>();
+        services.AddTracheaRateLimiting();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

@@ -1,11 +1,18 @@
 using Trachea.AuthEndpoints;
 using Trachea.Gateway.Cli;
 using Trachea.Gateway.Hosting;
+using Trachea.Gateway.Operations;
 using Trachea.Gateway.Proxy;
+
+if (HealthProbe.IsCommand(args))
+{
+    return await HealthProbe.RunAsync(args, Console.Error);
+}
 
 var isCommand = GatewayCli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddTracheaAuth();
+builder.AddTracheaOperations();
 builder.AddTracheaGateway();
 var app = builder.Build();
 
@@ -19,11 +26,14 @@ if (!await StartupReport.PrepareAsync(app.Services, Console.Error))
     return 1;
 }
 
+app.UseTracheaOperations();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapTracheaAuth();
+app.MapTracheaOperations();
 app.MapTracheaGateway();
 await app.RunAsync();
 return 0;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Json;
+using Trachea.AuthEndpoints.OpenApi;
+using Trachea.AuthEndpoints.RateLimiting;
 using Trachea.AuthEndpoints.Users;
 
 namespace Trachea.AuthEndpoints.Auth;
@@ -14,10 +16,31 @@ internal static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/register", RegisterAsync).Accepts<RegisterRequest>("application/json");
-        group.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json");
-        group.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json");
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        group.MapPost("/register", RegisterAsync)
+            .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
+            .WithSummary("Create a username account (plan free, role member) and sign it in")
+            .WithJsonBody<RegisterRequest>()
+            .ProducesErrors([.. EndpointErrors.Body, .. EndpointErrors.Credentials, .. EndpointErrors.App, ErrorCodes.UsernameTaken]);
+        group.MapPost("/login", LoginAsync)
+            .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
+            .WithSummary("Sign in with a Firebase ID token, or with username and password")
+            .WithJsonBody<LoginRequest>()
+            .ProducesErrors([
+                .. EndpointErrors.Body, .. EndpointErrors.Credentials, .. EndpointErrors.App,
+                ErrorCodes.InvalidCredentials, ErrorCodes.InvalidFirebaseToken, ErrorCodes.UserInactive,
+                ErrorCodes.EmailTaken, ErrorCodes.IdentityProviderUnavailable,
+            ]);
+        group.MapPost("/refresh", RefreshAsync)
+            .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
+            .WithSummary("Exchange a refresh token for new tokens; the old one is now used")
+            .WithJsonBody<RefreshRequest>()
+            .ProducesErrors([
+                .. EndpointErrors.Body, .. EndpointErrors.Credentials,
+                ErrorCodes.RefreshTokenInvalid, ErrorCodes.RefreshTokenReuse, ErrorCodes.UserInactive, ErrorCodes.AppNotFound, ErrorCodes.AppInactive,
+            ]);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization()
+            .WithSummary("Revoke every refresh token of the caller")
+            .ProducesErrors([.. EndpointErrors.Bearer, ErrorCodes.StoreUnavailable]);
         return group;
     }
 
@@ -27,7 +50,8 @@ internal static class AuthApi
         return TypedResults.Created("/users/me", await auth.RegisterAsync(body, cancellationToken));
     }
 
-    private static async Task<Ok<TokenResponse>> LoginAsync(HttpRequest request, AuthService auth, CancellationToken cancellationToken)
+    private static async Task<Ok<TokenResponse>> LoginAsync(
+        HttpRequest request, AuthService auth, FirebaseLoginService firebase, UsernameRateLimiter usernameLimits, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<LoginRequest>(request, cancellationToken);
         if (body.FirebaseToken is not null)
@@ -37,7 +61,12 @@ internal static class AuthApi
                 throw TracheaException.Validation("firebase_token", "Send either firebase_token, or username and password, not both.");
             }
 
-            throw new TracheaException(ErrorCodes.AuthMethodNotAllowed, "Firebase login is not configured on this gateway.");
+            return TypedResults.Ok(await firebase.LoginAsync(body.FirebaseToken, body.AppId, cancellationToken));
+        }
+
+        if (!string.IsNullOrEmpty(body.Username))
+        {
+            usernameLimits.Acquire(body.Username);
         }
 
         return TypedResults.Ok(await auth.LoginWithPasswordAsync(body.Username, body.Password, body.AppId, cancellationToken));

@@ -6,6 +6,7 @@ using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
 using Trachea.AuthEndpoints.Users;
 using Trachea.AuthEndpoints.Validation;
@@ -22,7 +23,8 @@ internal sealed class AuthService(
     MembershipService memberships,
     IOptions<TracheaOptions> options,
     TimeProvider time,
-    ILogger<AuthService> logger)
+    ILogger<AuthService> logger,
+    TracheaMetrics metrics)
 {
     public async Task<TokenResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
@@ -89,6 +91,7 @@ internal sealed class AuthService(
             case { Outcome: RedemptionOutcome.Reused, Token: { } reused }:
                 var revoked = await refreshTokens.RevokeAllForUserAsync(reused.UserId, time.GetUtcNow(), cancellationToken);
                 AuthLog.RefreshReuse(logger, RefreshTokenFactory.LogLabel(tokenHash), reused.UserId, revoked);
+                metrics.RefreshReuse();
                 throw new TracheaException(ErrorCodes.RefreshTokenReuse, "This refresh token was already used; every session of this user has been signed out.");
             case { Outcome: RedemptionOutcome.Redeemed, Token: { } redeemed }:
                 await appGate.RequireActiveAsync(redeemed.AppId, cancellationToken);

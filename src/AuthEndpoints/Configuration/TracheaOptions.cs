@@ -26,6 +26,14 @@ internal sealed class TracheaOptions
     public int RateLimitPerUsernamePerMinute { get; set; } = 10;
     public string? GatewayConfig { get; set; }
 
+    /// <summary>Comma-separated exact origins allowed by CORS; unset means CORS is off.</summary>
+    public string? CorsAllowedOrigins { get; set; }
+
+    /// <summary>Comma-separated proxy addresses whose <c>X-Forwarded-For</c> is believed; unset means none.</summary>
+    public string? KnownProxies { get; set; }
+
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
     /// <summary>The default app; <see cref="TracheaOptionsSetup"/> fills it with <c>demo</c> in Development.</summary>
     public string DefaultAppId => AppId ?? throw new InvalidOperationException("Trachea options were not validated.");
 

@@ -36,6 +36,8 @@ internal sealed class TracheaOptionsValidator : IValidateOptions<TracheaOptions>
         RequireRange(failures, "TRACHEA_RATE_LIMIT_PER_IP_PER_MINUTE", options.RateLimitPerIpPerMinute, 1, 1_000_000);
         RequireRange(failures, "TRACHEA_RATE_LIMIT_PER_USERNAME_PER_MINUTE", options.RateLimitPerUsernamePerMinute, 1, 1_000_000);
 
+        OperationsSettings.Validate(options, failures);
+
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {
             failures.Add("TRACHEA_DATA_DIR must not be empty.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Trachea.AuthEndpoints.Telemetry;
 
 namespace Trachea.AuthEndpoints.Errors;
 
@@ -14,7 +15,6 @@ internal static class ProblemWriter
             Status = error.Status,
             Title = error.Title,
             Detail = detail ?? error.Title,
-            Type = $"https://trachea.dev/errors/{error.Code.ToLowerInvariant().Replace('_', '-')}",
         };
         problem.Extensions["code"] = error.Code;
         if (errors is not null)
@@ -28,6 +28,7 @@ internal static class ProblemWriter
     public static ValueTask WriteAsync(HttpContext context, ErrorCode error, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         context.Response.StatusCode = error.Status;
+        context.RequestServices.GetService<TracheaMetrics>()?.Failure(error);
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         return service.WriteAsync(new ProblemDetailsContext
         {

@@ -17,6 +17,9 @@ internal sealed class TracheaException : Exception
 
     public IReadOnlyDictionary<string, string[]>? Errors { get; }
 
+    /// <summary>For RATE_LIMITED: how long the client should wait, sent as <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static TracheaException Validation(string field, string message) =>
         new(ErrorCodes.ValidationError, "One or more fields are invalid.", new Dictionary<string, string[]> { [field] = [message] });
 }

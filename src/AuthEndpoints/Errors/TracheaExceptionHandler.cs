@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Trachea.AuthEndpoints.RateLimiting;
 
 namespace Trachea.AuthEndpoints.Errors;
 
@@ -15,6 +16,11 @@ internal sealed class TracheaExceptionHandler : IExceptionHandler
         switch (exception)
         {
             case TracheaException typed:
+                if (typed.RetryAfter is { } retryAfter)
+                {
+                    AuthRateLimits.SetRetryAfter(httpContext.Response, retryAfter);
+                }
+
                 await ProblemWriter.WriteAsync(httpContext, typed.Error, typed.Message, typed.Errors);
                 return true;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:

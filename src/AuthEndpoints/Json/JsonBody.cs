@@ -38,8 +38,7 @@ internal static class JsonBody
         }
         catch (JsonException exception)
         {
-            var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
-            throw TracheaException.Validation(field, Describe(exception));
+            throw TracheaException.Validation(FieldOf(exception.Path), Describe(exception));
         }
     }
 
@@ -59,6 +58,13 @@ internal static class JsonBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Turns a JSON path (<c>$.address.zip</c>, <c>$['$where']</c>) into the field name clients see.</summary>
+    private static string FieldOf(string? path)
+    {
+        var field = (path ?? "").Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal);
+        return field is "" or "$" ? "body" : field[2..];
     }
 
     private static TracheaException TooLarge() =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Apps;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Storage;
 
@@ -14,10 +15,28 @@ namespace Trachea.AuthEndpoints.Startup;
 /// What must hold before the gateway takes a request: valid settings, a ready store, and a registered,
 /// active default app (created as <c>demo</c> in Development on the embedded store).
 /// Problems surface as <see cref="OptionsValidationException"/> or <see cref="StartupException"/>.
+/// An unreachable MongoDB is not fatal: the gateway starts not ready and finishes in the background.
 /// </summary>
 internal static partial class TracheaStartup
 {
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<TracheaOptions>>().Value;
+        services.GetRequiredService<PasswordHasher>().Warm();
+        try
+        {
+            await InitializeStoreAsync(services, cancellationToken);
+            services.GetRequiredService<StoreReadiness>().MarkInitialized();
+        }
+        catch (TracheaException failure) when (failure.Error == ErrorCodes.StoreUnavailable && options.UsesMongo)
+        {
+            var logger = Logger(services);
+            LogStoreUnavailableAtStart(logger, DeferredStoreInitialization.RetryInterval.TotalSeconds);
+        }
+    }
+
+    /// <summary>Creates the schema or indexes and checks the default app; safe to run again.</summary>
+    public static async Task InitializeStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<TracheaOptions>>().Value;
         await services.GetRequiredService<IStoreLifecycle>().InitializeAsync(cancellationToken);
@@ -29,7 +48,6 @@ internal static partial class TracheaStartup
         }
 
         await CheckDefaultAppAsync(apps, options, cancellationToken);
-        services.GetRequiredService<PasswordHasher>().Warm();
     }
 
     private static async Task EnsureDevelopmentAppAsync(IAppStore apps, IServiceProvider services, CancellationToken cancellationToken)
@@ -47,7 +65,7 @@ internal static partial class TracheaStartup
             cancellationToken);
         if (created)
         {
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TracheaStartup));
+            var logger = Logger(services);
             LogDevelopmentAppCreated(logger, TracheaOptionsSetup.DevelopmentAppId);
         }
     }
@@ -67,6 +85,12 @@ internal static partial class TracheaStartup
         }
     }
 
+    private static ILogger Logger(IServiceProvider services) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TracheaStartup));
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Created the Development app {AppId} with every sign-in method allowed")]
     private static partial void LogDevelopmentAppCreated(ILogger logger, string appId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The store is unreachable at start-up: the gateway starts not ready, answers 503 STORE_UNAVAILABLE, and retries every {Seconds} s")]
+    private static partial void LogStoreUnavailableAtStart(ILogger logger, double seconds);
 }

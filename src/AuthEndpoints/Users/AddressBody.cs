@@ -4,7 +4,7 @@ using Trachea.AuthEndpoints.Validation;
 namespace Trachea.AuthEndpoints.Users;
 
 /// <summary>The <c>address</c> object of the profile, on the wire.</summary>
-internal sealed record AddressBody(string? Street, string? City, string? State, string? Country, string? Zip)
+internal sealed record AddressBody(string? Street = null, string? City = null, string? State = null, string? Country = null, string? Zip = null)
 {
     public static AddressBody? From(Address? address) =>
         address is null ? null : new(address.Street, address.City, address.State, address.Country, address.Zip);

@@ -31,5 +31,9 @@ internal sealed record UserProfile(
         membership.AppId,
         membership.Role,
         membership.Plan,
-        user.CreatedAt);
+        TruncateToMilliseconds(user.CreatedAt));
+
+    // The stores keep milliseconds; a fresh user must read the same as it will after a reload.
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), value.Offset);
 }

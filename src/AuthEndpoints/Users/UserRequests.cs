@@ -1,7 +1,8 @@
 namespace Trachea.AuthEndpoints.Users;
 
 /// <summary>PATCH /users/me: every field optional; an absent or null field is left as it is.</summary>
-internal sealed record UpdateProfileRequest(string? Name, string? Avatar, string? Phone, string? DateOfBirth, AddressBody? Address, string? Email);
+internal sealed record UpdateProfileRequest(
+    string? Name = null, string? Avatar = null, string? Phone = null, string? DateOfBirth = null, AddressBody? Address = null, string? Email = null);
 
 /// <summary>PATCH /users/me/plan.</summary>
 internal sealed record UpdatePlanRequest(string? Plan);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Json;
+using Trachea.AuthEndpoints.OpenApi;
 
 namespace Trachea.AuthEndpoints.Users;
 
@@ -12,10 +14,21 @@ internal static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/users/me").WithTags("Users").RequireAuthorization();
-        group.MapGet("/", GetAsync);
-        group.MapPatch("/", UpdateAsync).Accepts<UpdateProfileRequest>("application/json");
-        group.MapDelete("/", DeactivateAsync);
-        group.MapPatch("/plan", ChangePlanAsync).Accepts<UpdatePlanRequest>("application/json");
+        ErrorCode[] account = [.. EndpointErrors.Bearer, ErrorCodes.UserInactive, ErrorCodes.StoreUnavailable];
+        group.MapGet("/", GetAsync)
+            .WithSummary("The caller's profile, as seen from the token's app")
+            .ProducesErrors(account);
+        group.MapPatch("/", UpdateAsync)
+            .WithSummary("Change profile fields; absent or null fields are kept")
+            .WithJsonBody<UpdateProfileRequest>()
+            .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.EmailTaken]);
+        group.MapDelete("/", DeactivateAsync)
+            .WithSummary("Deactivate the caller's account and revoke its refresh tokens")
+            .ProducesErrors(account);
+        group.MapPatch("/plan", ChangePlanAsync)
+            .WithSummary("Change the caller's plan in the token's app; a paid plan needs an email")
+            .WithJsonBody<UpdatePlanRequest>()
+            .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.EmailRequiredForPaid]);
         return group;
     }
 

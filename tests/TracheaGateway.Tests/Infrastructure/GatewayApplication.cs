@@ -17,19 +17,24 @@ namespace Trachea.Tests.Infrastructure;
 /// </summary>
 public class GatewayApplication : WebApplicationFactory<Program>
 {
-    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256-0123456789";
+    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256-and-hs512-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _keepDataDir;
 
-    public GatewayApplication(IDictionary<string, string?>? settings = null, string? dataDir = null)
+    public GatewayApplication(IDictionary<string, string?>? settings = null, string? dataDir = null, bool keepDataDir = false)
     {
         DataDir = dataDir ?? TestDirectories.Create();
+        _keepDataDir = keepDataDir;
         _settings = new Dictionary<string, string?>
         {
             ["Trachea:AppId"] = TestApps.Demo,
             ["Trachea:JwtSecret"] = JwtSecret,
             ["Trachea:DataDir"] = DataDir,
             ["Trachea:BcryptWorkFactor"] = "4",
+            // Every in-process request shares one client address; rate-limit tests set their own limits.
+            ["Trachea:RateLimitPerIpPerMinute"] = "1000000",
+            ["Trachea:RateLimitPerUsernamePerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -72,7 +77,7 @@ public class GatewayApplication : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_keepDataDir)
         {
             SqliteCleanup.ReleaseAndDelete(DataDir);
         }

@@ -12,6 +12,8 @@ internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
         ON CONFLICT (app_id) DO NOTHING;
         """;
 
+    private const string SetActive = "UPDATE apps SET is_active = @is_active WHERE app_id = @app_id;";
+
     public Task<AppRegistration?> FindAsync(string appId, CancellationToken cancellationToken) =>
         database.RunAsync(
             async connection =>
@@ -38,31 +40,21 @@ internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
             },
             cancellationToken);
 
-    public Task<bool> InsertAsync(AppRegistration app, CancellationToken cancellationToken)
+    public async Task<bool> InsertAsync(AppRegistration app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return database.RunAsync(
-            async connection =>
-            {
-                await using var insert = connection.Command(Insert)
-                    .With("@app_id", app.AppId).With("@name", app.Name).With("@secret_hash", app.SecretHash)
-                    .With("@domains", SqliteJson.FromList(app.Domains))
-                    .With("@allowed_auth_methods", SqliteJson.FromList(app.AllowedAuthMethods))
-                    .With("@is_active", app.IsActive).With("@created_at", app.CreatedAt);
-                return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-            },
-            cancellationToken);
+        return await database.ExecuteAsync(
+            Insert,
+            c => c.With("@app_id", app.AppId).With("@name", app.Name).With("@secret_hash", app.SecretHash)
+                .With("@domains", SqliteJson.FromList(app.Domains))
+                .With("@allowed_auth_methods", SqliteJson.FromList(app.AllowedAuthMethods))
+                .With("@is_active", app.IsActive).With("@created_at", app.CreatedAt),
+            cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    public Task<bool> SetActiveAsync(string appId, bool isActive, CancellationToken cancellationToken) =>
-        database.RunAsync(
-            async connection =>
-            {
-                await using var update = connection.Command("UPDATE apps SET is_active = @is_active WHERE app_id = @app_id;")
-                    .With("@app_id", appId).With("@is_active", isActive);
-                return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-            },
-            cancellationToken);
+    public async Task<bool> SetActiveAsync(string appId, bool isActive, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(SetActive, c => c.With("@app_id", appId).With("@is_active", isActive), cancellationToken)
+            .ConfigureAwait(false) > 0;
 
     private static AppRegistration Read(SqliteDataReader reader) => new()
     {

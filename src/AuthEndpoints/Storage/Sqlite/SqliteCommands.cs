@@ -25,6 +25,16 @@ internal static class SqliteCommands
     public static SqliteCommand With(this SqliteCommand command, string name, DateTimeOffset? value) =>
         command.With(name, value is { } date ? ToMilliseconds(date) : null);
 
+    /// <summary>Executes the command and disposes it.</summary>
+    /// <returns>The number of rows changed.</returns>
+    public static async Task<int> ExecuteAsync(this SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -19,10 +19,10 @@ internal sealed class SqliteDatabase : IDisposable
     public SqliteDatabase(string dataDir)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
-        Directory = Path.GetFullPath(dataDir);
+        DataDirectory = Path.GetFullPath(dataDir);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(Directory, FileName),
+            DataSource = Path.Combine(DataDirectory, FileName),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
@@ -30,7 +30,7 @@ internal sealed class SqliteDatabase : IDisposable
         }.ToString();
     }
 
-    public string Directory { get; }
+    public string DataDirectory { get; }
 
     public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
     {
@@ -38,10 +38,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var busy = connection.Command(BusyTimeoutPragma))
-            {
-                await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await connection.Command(BusyTimeoutPragma).ExecuteAsync(cancellationToken).ConfigureAwait(false);
 
             return await operation(connection).ConfigureAwait(false);
         }
@@ -50,6 +47,11 @@ internal sealed class SqliteDatabase : IDisposable
             throw failure;
         }
     }
+
+    /// <summary>Runs one statement on its own connection.</summary>
+    /// <returns>The number of rows changed.</returns>
+    public Task<int> ExecuteAsync(string sql, Func<SqliteCommand, SqliteCommand> parameters, CancellationToken cancellationToken) =>
+        RunAsync(connection => parameters(connection.Command(sql)).ExecuteAsync(cancellationToken), cancellationToken);
 
     /// <summary>Runs <paramref name="operation"/> in one <c>BEGIN IMMEDIATE</c> transaction: all of it or nothing.</summary>
     public Task<T> RunInTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> operation, CancellationToken cancellationToken) =>

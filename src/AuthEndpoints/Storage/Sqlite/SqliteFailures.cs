@@ -18,17 +18,16 @@ internal static class SqliteFailures
         return failure is not null;
     }
 
+    private static TracheaException? FromConstraint(SqliteException exception) =>
+        ViolatedKey(exception.Message) is { } key ? UserKeyCollision.Failure(key, exception) : null;
+
     // SQLite names the violated column in its message, e.g. "UNIQUE constraint failed: users.email".
-    private static TracheaException? FromConstraint(SqliteException exception) => exception.Message switch
+    private static UserKey? ViolatedKey(string message) => message switch
     {
-        var m when m.Contains("users.username", StringComparison.Ordinal) =>
-            new TracheaException(ErrorCodes.UsernameTaken, inner: exception),
-        var m when m.Contains("users.email", StringComparison.Ordinal) =>
-            new TracheaException(ErrorCodes.EmailTaken, inner: exception),
-        var m when m.Contains("users.firebase_uid", StringComparison.Ordinal) =>
-            new TracheaException(ErrorCodes.ValidationError, "firebase_uid already linked", inner: exception),
-        var m when m.Contains("users.id", StringComparison.Ordinal) =>
-            new TracheaException(ErrorCodes.ValidationError, "user id already exists", inner: exception),
+        _ when message.Contains("users.username", StringComparison.Ordinal) => UserKey.Username,
+        _ when message.Contains("users.email", StringComparison.Ordinal) => UserKey.Email,
+        _ when message.Contains("users.firebase_uid", StringComparison.Ordinal) => UserKey.FirebaseUid,
+        _ when message.Contains("users.id", StringComparison.Ordinal) => UserKey.Id,
         _ => null,
     };
 }

@@ -25,15 +25,11 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
     public Task InsertAsync(RefreshTokenRecord token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return database.RunAsync(
-            async connection =>
-            {
-                await using var insert = connection.Command(Insert)
-                    .With("@token_hash", token.TokenHash).With("@user_id", token.UserId).With("@app_id", token.AppId)
-                    .With("@family_id", token.FamilyId).With("@expires_at", token.ExpiresAt)
-                    .With("@used_at", token.UsedAt).With("@revoked_at", token.RevokedAt);
-                return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
+        return database.ExecuteAsync(
+            Insert,
+            c => c.With("@token_hash", token.TokenHash).With("@user_id", token.UserId).With("@app_id", token.AppId)
+                .With("@family_id", token.FamilyId).With("@expires_at", token.ExpiresAt)
+                .With("@used_at", token.UsedAt).With("@revoked_at", token.RevokedAt),
             cancellationToken);
     }
 
@@ -56,14 +52,8 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
             },
             cancellationToken);
 
-    public Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.RunAsync(
-            async connection =>
-            {
-                await using var revoke = connection.Command(RevokeAll).With("@user_id", userId).With("@now", now);
-                return (long)await revoke.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken);
+    public async Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(RevokeAll, c => c.With("@user_id", userId).With("@now", now), cancellationToken).ConfigureAwait(false);
 
     private static async Task<RefreshTokenRecord?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

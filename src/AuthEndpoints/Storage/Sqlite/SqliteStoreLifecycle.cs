@@ -8,36 +8,22 @@ internal sealed class SqliteStoreLifecycle(SqliteDatabase database, TimeProvider
     {
         try
         {
-            Directory.CreateDirectory(database.Directory);
+            Directory.CreateDirectory(database.DataDirectory);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new TracheaException(ErrorCodes.StoreUnavailable, "The embedded store's data directory cannot be created.", inner: exception);
         }
 
-        await database.RunAsync(
-            async connection =>
-            {
-                await using (var wal = connection.Command(SqliteSchema.EnableWal))
-                {
-                    await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                return 0;
-            },
-            cancellationToken).ConfigureAwait(false);
+        await database.ExecuteAsync(SqliteSchema.EnableWal, c => c, cancellationToken).ConfigureAwait(false);
 
         await database.RunInTransactionAsync(
             async (connection, transaction) =>
             {
-                await using (var create = connection.Command(SqliteSchema.CreateTables, transaction))
-                {
-                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await using var purge = connection.Command(SqliteSchema.DeleteExpiredTokens, transaction)
-                    .With("@now", timeProvider.GetUtcNow());
-                return await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await connection.Command(SqliteSchema.CreateTables, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return await connection.Command(SqliteSchema.DeleteExpiredTokens, transaction)
+                    .With("@now", timeProvider.GetUtcNow())
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -2,15 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Trachea.AuthEndpoints.Storage.Sqlite;
 
-/// <summary>The key a user is looked up by; each maps to a fixed column, never to caller text.</summary>
-internal enum UserKey
-{
-    Id,
-    Username,
-    Email,
-    FirebaseUid,
-}
-
 /// <summary>Reads one user with its memberships in a single statement, so the two are one consistent snapshot.</summary>
 internal static class SqliteUserReader
 {

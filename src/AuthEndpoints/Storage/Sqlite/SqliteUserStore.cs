@@ -52,16 +52,13 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return database.RunInTransactionAsync(
             async (connection, transaction) =>
             {
-                await using (var insert = connection.Command(InsertUser, transaction))
-                {
-                    insert.With("@id", user.Id).With("@firebase_uid", user.FirebaseUid).With("@email", user.Email)
-                        .With("@username", user.Username).With("@password_hash", user.PasswordHash).With("@name", user.Name)
-                        .With("@avatar", user.Avatar).With("@provider", user.Provider).With("@phone", user.Phone)
-                        .With("@date_of_birth", user.DateOfBirth).With("@address", SqliteJson.FromAddress(user.Address))
-                        .With("@is_active", user.IsActive).With("@created_at", user.CreatedAt).With("@updated_at", user.UpdatedAt);
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
+                await connection.Command(InsertUser, transaction)
+                    .With("@id", user.Id).With("@firebase_uid", user.FirebaseUid).With("@email", user.Email)
+                    .With("@username", user.Username).With("@password_hash", user.PasswordHash).With("@name", user.Name)
+                    .With("@avatar", user.Avatar).With("@provider", user.Provider).With("@phone", user.Phone)
+                    .With("@date_of_birth", user.DateOfBirth).With("@address", SqliteJson.FromAddress(user.Address))
+                    .With("@is_active", user.IsActive).With("@created_at", user.CreatedAt).With("@updated_at", user.UpdatedAt)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var membership in user.Apps)
                 {
                     await InsertMembershipAsync(connection, transaction, user.Id, membership, cancellationToken).ConfigureAwait(false);
@@ -75,17 +72,13 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public Task<User?> UpdateProfileAsync(string id, ProfileChanges changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return database.RunInTransactionAsync(
-            async (connection, transaction) =>
-            {
-                await using var update = connection.Command(UpdateProfile, transaction)
-                    .With("@id", id).With("@name", changes.Name).With("@avatar", changes.Avatar).With("@phone", changes.Phone)
-                    .With("@date_of_birth", changes.DateOfBirth).With("@address", SqliteJson.FromAddress(changes.Address))
-                    .With("@email", changes.Email).With("@now", now);
-                return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0
-                    ? null
-                    : await SqliteUserReader.FindAsync(connection, transaction, UserKey.Id, id, cancellationToken).ConfigureAwait(false);
-            },
+        return UpdateThenReadAsync(
+            id,
+            (connection, transaction) => connection.Command(UpdateProfile, transaction)
+                .With("@id", id).With("@name", changes.Name).With("@avatar", changes.Avatar).With("@phone", changes.Phone)
+                .With("@date_of_birth", changes.DateOfBirth).With("@address", SqliteJson.FromAddress(changes.Address))
+                .With("@email", changes.Email).With("@now", now)
+                .ExecuteAsync(cancellationToken),
             cancellationToken);
     }
 
@@ -95,7 +88,7 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return database.RunInTransactionAsync(
             async (connection, transaction) =>
             {
-                if (await InsertMembershipAsync(connection, transaction, id, membership, cancellationToken).ConfigureAwait(false))
+                if (await InsertMembershipAsync(connection, transaction, id, membership, cancellationToken).ConfigureAwait(false) > 0)
                 {
                     await TouchAsync(connection, transaction, id, now, cancellationToken).ConfigureAwait(false);
                 }
@@ -107,48 +100,42 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     public Task<User?> UpdateMembershipAsync(
         string id, string appId, string? role, string? plan, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.RunInTransactionAsync(
+        UpdateThenReadAsync(
+            id,
             async (connection, transaction) =>
             {
-                await using var update = connection.Command(UpdateMembership, transaction)
-                    .With("@id", id).With("@app_id", appId).With("@role", role).With("@plan", plan);
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-                {
-                    return null;
-                }
-
-                await TouchAsync(connection, transaction, id, now, cancellationToken).ConfigureAwait(false);
-                return await SqliteUserReader.FindAsync(connection, transaction, UserKey.Id, id, cancellationToken).ConfigureAwait(false);
+                var changed = await connection.Command(UpdateMembership, transaction)
+                    .With("@id", id).With("@app_id", appId).With("@role", role).With("@plan", plan)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return changed == 0 ? 0 : await TouchAsync(connection, transaction, id, now, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
-    public Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.RunAsync(
-            async connection =>
-            {
-                await using var update = connection.Command(Deactivate).With("@id", id).With("@now", now);
-                return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-            },
-            cancellationToken);
+    public async Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(Deactivate, c => c.With("@id", id).With("@now", now), cancellationToken).ConfigureAwait(false) > 0;
 
     private Task<User?> FindAsync(UserKey key, string value, CancellationToken cancellationToken) =>
         database.RunAsync(
             connection => SqliteUserReader.FindAsync(connection, null, key, value, cancellationToken),
             cancellationToken);
 
-    private static async Task<bool> InsertMembershipAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string userId, AppMembership membership, CancellationToken cancellationToken)
-    {
-        await using var insert = connection.Command(InsertMembership, transaction)
-            .With("@user_id", userId).With("@app_id", membership.AppId).With("@role", membership.Role)
-            .With("@plan", membership.Plan).With("@joined_at", membership.JoinedAt);
-        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
+    /// <summary>In one transaction: runs <paramref name="update"/>, then reads the user back unless it changed no row.</summary>
+    private Task<User?> UpdateThenReadAsync(
+        string id, Func<SqliteConnection, SqliteTransaction, Task<int>> update, CancellationToken cancellationToken) =>
+        database.RunInTransactionAsync(
+            async (connection, transaction) => await update(connection, transaction).ConfigureAwait(false) == 0
+                ? null
+                : await SqliteUserReader.FindAsync(connection, transaction, UserKey.Id, id, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
 
-    private static async Task TouchAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string id, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var touch = connection.Command(Touch, transaction).With("@id", id).With("@now", now);
-        await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<int> InsertMembershipAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string userId, AppMembership membership, CancellationToken cancellationToken) =>
+        connection.Command(InsertMembership, transaction)
+            .With("@user_id", userId).With("@app_id", membership.AppId).With("@role", membership.Role)
+            .With("@plan", membership.Plan).With("@joined_at", membership.JoinedAt)
+            .ExecuteAsync(cancellationToken);
+
+    private static Task<int> TouchAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.Command(Touch, transaction).With("@id", id).With("@now", now).ExecuteAsync(cancellationToken);
 }

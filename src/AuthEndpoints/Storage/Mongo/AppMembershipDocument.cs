@@ -1,0 +1,34 @@
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Trachea.AuthEndpoints.Storage.Mongo;
+
+/// <summary>One entry of <c>users.apps</c>.</summary>
+[BsonIgnoreExtraElements]
+internal sealed class AppMembershipDocument
+{
+    public const string AppIdField = "app_id";
+    public const string RoleField = "role";
+    public const string PlanField = "plan";
+
+    [BsonElement(AppIdField)]
+    public required string AppId { get; set; }
+
+    [BsonElement(RoleField)]
+    public required string Role { get; set; }
+
+    [BsonElement(PlanField)]
+    public required string Plan { get; set; }
+
+    [BsonElement("joined_at"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+    public DateTime JoinedAt { get; set; }
+
+    public static AppMembershipDocument From(AppMembership membership) => new()
+    {
+        AppId = membership.AppId,
+        Role = membership.Role,
+        Plan = membership.Plan,
+        JoinedAt = MongoDates.ToBson(membership.JoinedAt),
+    };
+
+    public AppMembership ToMembership() => new(AppId, Role, Plan, MongoDates.FromBson(JoinedAt));
+}

@@ -1,0 +1,44 @@
+using MongoDB.Driver;
+
+namespace Trachea.AuthEndpoints.Storage.Mongo;
+
+/// <summary>
+/// The indexes of DESIGN.md, named as the server names them by default so a seed database's existing
+/// indexes are recognised as the same ones. Creating an identical index again is a no-op.
+/// </summary>
+internal static class MongoIndexes
+{
+    public const string FirebaseUid = UserDocument.FirebaseUidField + "_1";
+    public const string Email = UserDocument.EmailField + "_1";
+    public const string Username = UserDocument.UsernameField + "_1";
+    public const string UserApps = UserDocument.AppsField + "." + AppMembershipDocument.AppIdField + "_1";
+    public const string AppId = AppDocument.AppIdField + "_1";
+    public const string TokenHash = RefreshTokenDocument.TokenHashField + "_1";
+    public const string ExpiresAt = RefreshTokenDocument.ExpiresAtField + "_1";
+
+    public static IReadOnlyList<CreateIndexModel<UserDocument>> Users { get; } =
+    [
+        UniqueSparse(UserDocument.FirebaseUidField, FirebaseUid),
+        UniqueSparse(UserDocument.EmailField, Email),
+        UniqueSparse(UserDocument.UsernameField, Username),
+        new(Builders<UserDocument>.IndexKeys.Ascending(UserDocument.AppsField + "." + AppMembershipDocument.AppIdField),
+            new CreateIndexOptions { Name = UserApps }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<AppDocument>> Apps { get; } =
+    [
+        new(Builders<AppDocument>.IndexKeys.Ascending(AppDocument.AppIdField), new CreateIndexOptions { Name = AppId, Unique = true }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<RefreshTokenDocument>> RefreshTokens { get; } =
+    [
+        new(Builders<RefreshTokenDocument>.IndexKeys.Ascending(RefreshTokenDocument.TokenHashField),
+            new CreateIndexOptions { Name = TokenHash, Unique = true }),
+        // expireAfterSeconds 0: the server deletes a token as soon as the time in expires_at has passed.
+        new(Builders<RefreshTokenDocument>.IndexKeys.Ascending(RefreshTokenDocument.ExpiresAtField),
+            new CreateIndexOptions { Name = ExpiresAt, ExpireAfter = TimeSpan.Zero }),
+    ];
+
+    private static CreateIndexModel<UserDocument> UniqueSparse(string field, string name) =>
+        new(Builders<UserDocument>.IndexKeys.Ascending(field), new CreateIndexOptions { Name = name, Unique = true, Sparse = true });
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.OpenApi;
+using Trachea.AuthEndpoints.Telemetry;
+
+namespace Trachea.Gateway.Operations;
+
+/// <summary>
+/// What running the gateway needs besides its features: logs, health, metrics, API docs, CORS, trusted
+/// proxies, Kestrel limits and graceful shutdown.
+/// </summary>
+internal static class OperationsExtensions
+{
+    public const string HealthPath = "/healthz";
+    public const string ReadyPath = "/readyz";
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddTracheaOperations(this WebApplicationBuilder builder)
+    {
+        ConfigureLogging(builder);
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
+        services.AddOptions<HostOptions>().Configure<IConfiguration>(ConfigureShutdown);
+
+        services.AddHealthChecks()
+            .AddCheck<ConfigurationHealthCheck>("configuration", tags: [HealthTags.Ready])
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready], timeout: StoreHealthCheck.Timeout);
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(TracheaMetrics.MeterName)
+            .AddPrometheusExporter());
+
+        services.AddTracheaOpenApi();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<TracheaOptions>>((cors, trachea) =>
+            cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. OperationsSettings.CorsOrigins(trachea.Value)])
+                .AllowAnyMethod()
+                .AllowAnyHeader()
+                .WithExposedHeaders("Retry-After", "WWW-Authenticate")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TracheaOptions>>((forwarded, trachea) =>
+        {
+            // Only the configured proxies are believed: the framework's default trusts loopback.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in OperationsSettings.KnownProxies(trachea.Value))
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The outer middleware, before the exception handler: trusted-proxy addresses (only when configured),
+    /// the request log line (so it sees the final status), and CORS (only when origins are configured).
+    /// </summary>
+    public static WebApplication UseTracheaOperations(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<TracheaOptions>>().Value;
+        if (OperationsSettings.KnownProxies(options).Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<RequestLogMiddleware>();
+        if (OperationsSettings.CorsOrigins(options).Count > 0)
+        {
+            app.UseCors();
+        }
+
+        return app;
+    }
+
+    /// <summary>/healthz, /readyz, /metrics and /openapi/v1.json, anonymous; the Scalar page in Development.</summary>
+    public static WebApplication MapTracheaOperations(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous().WithMetadata(OperationalEndpoint.Instance);
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous().WithMetadata(OperationalEndpoint.Instance);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous().WithMetadata(OperationalEndpoint.Instance);
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(console =>
+            {
+                console.IncludeScopes = true;
+                console.UseUtcTimestamp = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        // Defaults beneath every other configuration source, so Logging:LogLevel:* still overrides them. The
+        // framework's per-request lines are replaced by ours, which logs the route template, never the raw
+        // path and query string.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
+    }
+
+    // Read from raw configuration: the host reads HostOptions while it is built, before start-up validation
+    // can report a bad value in one line (an invalid value is reported there and left at the default here).
+    private static void ConfigureShutdown(HostOptions host, IConfiguration configuration)
+    {
+        var value = configuration[$"{TracheaOptions.Section}:{nameof(TracheaOptions.ShutdownTimeoutSeconds)}"];
+        var seconds = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            && parsed is >= 1 and <= OperationsSettings.MaxShutdownTimeoutSeconds
+            ? parsed
+            : new TracheaOptions().ShutdownTimeoutSeconds;
+        host.ShutdownTimeout = TimeSpan.FromSeconds(seconds);
+    }
+}

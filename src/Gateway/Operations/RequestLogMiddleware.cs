@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Trachea.Gateway.Operations;
+
+/// <summary>
+/// One structured line per request: method, route template (never the raw path or query, which may carry
+/// secrets), status, duration, the caller's user id (<c>sub</c>) and app id when authenticated, and the
+/// trace id. Headers, cookies and bodies are never read here.
+/// </summary>
+internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        // Taken before the exception handler, which clears the endpoint when it re-executes the request.
+        var endpoint = context.GetEndpoint();
+        var failed = true;
+        try
+        {
+            await next(context);
+            failed = false;
+        }
+        finally
+        {
+            var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            Log(context, endpoint ?? context.GetEndpoint(), status, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void Log(HttpContext context, Endpoint? endpoint, int status, TimeSpan elapsed)
+    {
+        var level = endpoint?.Metadata.GetMetadata<OperationalEndpoint>() is null ? LogLevel.Information : LogLevel.Debug;
+        if (!logger.IsEnabled(level))
+        {
+            return;
+        }
+
+        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
+        var traceId = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
+        OperationsLog.Request(
+            logger,
+            level,
+            context.Request.Method,
+            route,
+            status,
+            (long)elapsed.TotalMilliseconds,
+            user?.FindFirst("sub")?.Value,
+            user?.FindFirst("app_id")?.Value,
+            traceId);
+    }
+}

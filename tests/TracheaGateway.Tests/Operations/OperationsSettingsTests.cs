@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Configuration;
+using Trachea.Tests.Infrastructure;
+
+namespace Trachea.Tests.Operations;
+
+public sealed class OperationsSettingsTests
+{
+    private static TracheaOptions Valid() => new() { AppId = "demo", JwtSecret = new string('k', 32) };
+
+    [Theory]
+    [InlineData("https://app.example.com")]
+    [InlineData("http://localhost:5173")]
+    [InlineData("https://app.example.com, https://admin.example.com")]
+    public void Validate_ExactOrigins_Succeed(string origins)
+    {
+        var options = Valid();
+        options.CorsAllowedOrigins = origins;
+
+        Assert.True(new TracheaOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_BadOrigins_NameEachOnItsOwnLine()
+    {
+        var options = Valid();
+        options.CorsAllowedOrigins = "*,https://*.example.com,https://app.example.com/path,ftp://files.example.com,app.example.com,https://ok.example.com,https://app.example.com/";
+
+        var failures = new TracheaOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(6, failures.Count);
+        Assert.All(failures, f => Assert.StartsWith("TRACHEA_CORS_ALLOWED_ORIGINS: '", f, StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("ok.example.com", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("KnownProxies", "10.0.0.1,not-an-ip", "TRACHEA_KNOWN_PROXIES: 'not-an-ip'")]
+    [InlineData("ShutdownTimeoutSeconds", 0, "TRACHEA_SHUTDOWN_TIMEOUT_SECONDS")]
+    [InlineData("ShutdownTimeoutSeconds", 3601, "TRACHEA_SHUTDOWN_TIMEOUT_SECONDS")]
+    public void Validate_BadSetting_FailsNamingIt(string property, object value, string expected)
+    {
+        var options = Valid();
+        typeof(TracheaOptions).GetProperty(property)!.SetValue(options, value);
+
+        var failure = Assert.Single(new TracheaOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("5", 5)]
+    public void ShutdownTimeout_ComesFromSetting(string? configured, int expectedSeconds)
+    {
+        using var app = new GatewayApplication(new Dictionary<string, string?> { ["Trachea:ShutdownTimeoutSeconds"] = configured });
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), app.Service<IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+
+    [Fact]
+    public async Task Start_BadOriginFromEnvironment_FailsWithOneLine()
+    {
+        var dataDir = TestDirectories.Create();
+        try
+        {
+            await TestApps.SeedAsync(dataDir);
+            var result = await GatewayCommand.RunAsync(
+                new Dictionary<string, string>
+                {
+                    ["TRACHEA_DATA_DIR"] = dataDir,
+                    ["TRACHEA_APP_ID"] = TestApps.Demo,
+                    ["TRACHEA_JWT_SECRET"] = GatewayApplication.JwtSecret,
+                    ["TRACHEA_CORS_ALLOWED_ORIGINS"] = "https://ok.example.com,https://*.example.com",
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                });
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Equal("trachea: TRACHEA_CORS_ALLOWED_ORIGINS: 'https://*.example.com' is not an exact origin; write scheme://host[:port] with http or https, no path, no wildcard.", Assert.Single(result.ErrorLines));
+        }
+        finally
+        {
+            SqliteCleanup.ReleaseAndDelete(dataDir);
+        }
+    }
+}

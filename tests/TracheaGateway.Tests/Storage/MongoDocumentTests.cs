@@ -1,0 +1,191 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Storage.Mongo;
+using static Trachea.Tests.Storage.StoreTestData;
+
+namespace Trachea.Tests.Storage;
+
+/// <summary>The BSON the driver's own serializer writes for each document: the seed's field names and types.</summary>
+public sealed class MongoDocumentTests
+{
+    private static readonly DateTimeOffset Created = new(2024, 5, 6, 7, 8, 9, 123, TimeSpan.FromHours(2));
+
+    [Fact]
+    public void UserDocument_EveryField_SerializesToSeedShape()
+    {
+        var id = NewId();
+        var user = new User
+        {
+            Id = id,
+            FirebaseUid = "fb-1",
+            Email = "alice@example.test",
+            Username = "alice",
+            PasswordHash = "hash",
+            Name = "Alice",
+            Avatar = "https://example.test/a.png",
+            Provider = AuthMethods.Google,
+            Phone = "+15550100",
+            DateOfBirth = "1990-01-31",
+            Address = new Address("1 Main St", "Springfield", "IL", "US", "62701"),
+            Apps = [new AppMembership("demo", Roles.Admin, Plans.Pro, Created)],
+            IsActive = true,
+            CreatedAt = Created,
+            UpdatedAt = Created.AddMinutes(1),
+        };
+
+        var bson = UserDocument.From(user).ToBsonDocument();
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "_id", ObjectId.Parse(id) },
+                { "firebase_uid", "fb-1" },
+                { "email", "alice@example.test" },
+                { "username", "alice" },
+                { "password_hash", "hash" },
+                { "name", "Alice" },
+                { "avatar", "https://example.test/a.png" },
+                { "provider", "google" },
+                { "phone", "+15550100" },
+                { "date_of_birth", "1990-01-31" },
+                {
+                    "address",
+                    new BsonDocument { { "street", "1 Main St" }, { "city", "Springfield" }, { "state", "IL" }, { "country", "US" }, { "zip", "62701" } }
+                },
+                {
+                    "apps",
+                    new BsonArray
+                    {
+                        new BsonDocument { { "app_id", "demo" }, { "role", "admin" }, { "plan", "pro" }, { "joined_at", new BsonDateTime(Created.UtcDateTime) } },
+                    }
+                },
+                { "is_active", true },
+                { "created_at", new BsonDateTime(Created.UtcDateTime) },
+                { "updated_at", new BsonDateTime(Created.AddMinutes(1).UtcDateTime) },
+            },
+            bson);
+        Assert.IsType<BsonObjectId>(bson["_id"]);
+        Assert.IsType<BsonDateTime>(bson["created_at"]);
+    }
+
+    [Fact]
+    public void UserDocument_NoOptionalFields_LeavesThemAbsent()
+    {
+        var user = User() with { Address = new Address(null, "Springfield", null, null, null) };
+
+        var bson = UserDocument.From(user).ToBsonDocument();
+
+        Assert.Equal(
+            ["_id", "provider", "address", "apps", "is_active", "created_at", "updated_at"],
+            bson.Names);
+        Assert.Equal(new BsonDocument("city", "Springfield"), bson["address"]);
+    }
+
+    [Fact]
+    public void UserDocument_RoundTrip_KeepsEveryFieldAtMillisecondPrecision()
+    {
+        var user = User("alice", "alice@example.test", "fb-1", Membership("demo"), Membership("shop", Roles.Guest, Plans.Enterprise)) with
+        {
+            CreatedAt = Created,
+            Address = new Address("1 Main St", null, null, "US", null),
+        };
+
+        var back = BsonSerializer.Deserialize<UserDocument>(UserDocument.From(user).ToBsonDocument()).ToUser();
+
+        Assert.Equal(user.Id, back.Id);
+        Assert.Equal((user.Username, user.Email, user.FirebaseUid, user.PasswordHash, user.Provider), (back.Username, back.Email, back.FirebaseUid, back.PasswordHash, back.Provider));
+        Assert.Equal(user.Address, back.Address);
+        Assert.Equal(user.Apps, back.Apps);
+        Assert.Equal(Created, back.CreatedAt);
+        Assert.Equal(TimeSpan.Zero, back.CreatedAt.Offset);
+    }
+
+    [Fact]
+    public void UserDocument_SeedDocumentWithoutIsActiveAndWithExtraFields_ReadsAsActiveUser()
+    {
+        var seed = new BsonDocument
+        {
+            { "_id", ObjectId.GenerateNewId() },
+            { "email", "alice@example.test" },
+            { "provider", "google" },
+            { "apps", new BsonArray() },
+            { "created_at", new BsonDateTime(Created.UtcDateTime) },
+            { "updated_at", new BsonDateTime(Created.UtcDateTime) },
+            { "last_login", new BsonDateTime(Created.UtcDateTime) },
+        };
+
+        var user = BsonSerializer.Deserialize<UserDocument>(seed).ToUser();
+
+        Assert.True(user.IsActive);
+        Assert.Equal("alice@example.test", user.Email);
+        Assert.Empty(user.Apps);
+    }
+
+    [Fact]
+    public void AppDocument_Serializes_ToSeedShape()
+    {
+        var app = new AppRegistration
+        {
+            AppId = "demo",
+            Name = "Demo",
+            SecretHash = "secret-hash",
+            Domains = ["demo.example.test"],
+            AllowedAuthMethods = [AuthMethods.Username, AuthMethods.Google],
+            IsActive = false,
+            CreatedAt = Created,
+        };
+
+        var document = AppDocument.From(app);
+        var bson = document.ToBsonDocument();
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "_id", document.Id },
+                { "app_id", "demo" },
+                { "name", "Demo" },
+                { "secret_hash", "secret-hash" },
+                { "domains", new BsonArray { "demo.example.test" } },
+                { "allowed_auth_methods", new BsonArray { "username", "google" } },
+                { "is_active", false },
+                { "created_at", new BsonDateTime(Created.UtcDateTime) },
+            },
+            bson);
+        Assert.NotEqual(ObjectId.Empty, document.Id);
+    }
+
+    [Fact]
+    public void RefreshTokenDocument_Unused_HasNoUsedOrRevokedField()
+    {
+        var token = Token("user-1", expiresAt: Created);
+
+        var document = RefreshTokenDocument.From(token);
+        var bson = document.ToBsonDocument();
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "_id", document.Id },
+                { "token_hash", token.TokenHash },
+                { "user_id", "user-1" },
+                { "app_id", "demo" },
+                { "family_id", token.FamilyId },
+                { "expires_at", new BsonDateTime(Created.UtcDateTime) },
+            },
+            bson);
+    }
+
+    [Fact]
+    public void RefreshTokenDocument_UsedAndRevoked_StoresBothAsDates()
+    {
+        var token = Token("user-1") with { UsedAt = Created, RevokedAt = Created.AddSeconds(1) };
+
+        var bson = RefreshTokenDocument.From(token).ToBsonDocument();
+
+        Assert.Equal(new BsonDateTime(Created.UtcDateTime), bson["used_at"]);
+        Assert.Equal(new BsonDateTime(Created.AddSeconds(1).UtcDateTime), bson["revoked_at"]);
+        Assert.Equal(token, BsonSerializer.Deserialize<RefreshTokenDocument>(bson).ToRecord());
+    }
+}

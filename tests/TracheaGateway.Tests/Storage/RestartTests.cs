@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json;
+using Trachea.Tests.Infrastructure;
+
+namespace Trachea.Tests.Storage;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Gateway_RestartedOnSameDataDir_KeepsUsersAndRefreshTokens()
+    {
+        var dataDir = TestDirectories.Create();
+        var username = TestUsers.UniqueName();
+        TokenPair pair;
+        using (var first = new GatewayApplication(dataDir: dataDir, keepDataDir: true))
+        {
+            pair = await first.RegisterAsync(username);
+        }
+
+        using var second = new GatewayApplication(dataDir: dataDir);
+        using var client = second.CreateClient();
+        using var login = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password });
+        using var refresh = await client.PostAsJsonAsync("/auth/refresh", new { refresh_token = pair.RefreshToken });
+        using var authed = second.CreateClient(pair.AccessToken);
+        var profile = await authed.GetFromJsonAsync<JsonElement>("/users/me");
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+        Assert.Equal(pair.UserId, profile.GetProperty("id").GetString());
+    }
+}
