@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Errors;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -8,8 +9,10 @@ namespace Trachea.Gateway.Proxy;
 /// Wraps the forwarder: when YARP could not get an answer from the backend and nothing was sent to the client
 /// yet, its bare 502/503/504 becomes problem details (BACKEND_UNAVAILABLE, or BACKEND_TIMEOUT past the
 /// cluster's <c>HttpRequest.ActivityTimeout</c>). Client-side failures keep YARP's status. Nothing is retried.
+/// The failure is logged with the route and the reason, never the path or query (YARP's own forwarder log
+/// lines, which carry the destination URL, are below the default level; see <see cref="TracheaGatewayExtensions"/>).
 /// </summary>
-internal sealed class BackendErrors(RequestDelegate next)
+internal sealed class BackendErrors(RequestDelegate next, ILogger<BackendErrors> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -32,6 +35,8 @@ internal sealed class BackendErrors(RequestDelegate next)
             return;
         }
 
+        var route = context.GetReverseProxyFeature().Route.Config;
+        GatewayLog.BackendFailed(logger, route.RouteId, route.ClusterId, failure.Error.ToString(), failure.Exception?.GetBaseException().Message ?? "no exception");
         var detail = error == ErrorCodes.BackendTimeout
             ? "The backend app did not answer in time."
             : "The backend app could not be reached.";

@@ -19,4 +19,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "There is no routes file at {Path}, so no route is proxied; set TRACHEA_GATEWAY_CONFIG to use another file")]
     public static partial void NoConfigFile(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Route '{RouteId}' got no answer from cluster '{ClusterId}': {Error} ({Reason})")]
+    public static partial void BackendFailed(ILogger logger, string routeId, string? clusterId, string error, string reason);
 }

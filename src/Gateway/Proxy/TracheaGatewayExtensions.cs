@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Configuration;
@@ -11,6 +12,7 @@ namespace Trachea.Gateway.Proxy;
 public static class TracheaGatewayExtensions
 {
     private const string ProxySection = "ReverseProxy";
+    private const string ForwarderLogCategory = "Yarp.ReverseProxy.Forwarder.HttpForwarder";
 
     /// <summary>
     /// Adds the routes file as a configuration source (reloaded on change) and YARP on its <c>ReverseProxy</c>
@@ -19,6 +21,14 @@ public static class TracheaGatewayExtensions
     public static WebApplicationBuilder AddTracheaGateway(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // YARP's forwarder logs every destination URL, path and query included, at Information; those may carry
+        // secrets. A default beneath every other source (Logging:LogLevel:* still overrides it); BackendErrors logs
+        // failures without the URL.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { [$"Logging:LogLevel:{ForwarderLogCategory}"] = "Warning" },
+        });
         var file = GatewayConfigFile.Create(builder.Configuration[$"{TracheaOptions.Section}:{nameof(TracheaOptions.GatewayConfig)}"], builder.Environment.ContentRootPath);
         AddBelowEnvironment(builder.Configuration, file);
 

@@ -61,6 +61,21 @@ public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<Prox
         await AssertGatewayStillServesAsync(client);
     }
 
+    [Fact]
+    public async Task ProxiedRequestsAndFailures_LogNeitherPathNorQuery()
+    {
+        var secret = Guid.NewGuid().ToString("N");
+        using var client = proxy.CreateClient();
+
+        using var served = await client.GetAsync($"/anonymous/{secret}?access_token={secret}");
+        using var failed = await client.GetAsync($"/down/{secret}?access_token={secret}");
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        Assert.Contains(proxy.App.Logs.Events, e => e.EventId == 3006 && e.Message.Contains("'down'", StringComparison.Ordinal));
+        Assert.DoesNotContain(proxy.App.Logs.Events, e => e.Message.Contains(secret, StringComparison.Ordinal));
+    }
+
     private async Task AssertGatewayStillServesAsync(HttpClient client)
     {
         var path = ProxyFixture.UniquePath("/anonymous");
