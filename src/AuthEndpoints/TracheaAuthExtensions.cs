@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,8 @@ namespace Trachea.AuthEndpoints;
 /// <summary>Registers and maps Trachea's /auth and /users endpoints.</summary>
 public static class TracheaAuthExtensions
 {
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     /// <summary>Settings, store, tokens, passwords, bearer authentication and problem details.</summary>
     public static WebApplicationBuilder AddTracheaAuth(this WebApplicationBuilder builder)
     {
@@ -53,9 +56,19 @@ public static class TracheaAuthExtensions
         services.AddSingleton<TracheaMetrics>();
         services.AddTracheaRateLimiting();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // No default authenticate scheme (nor the automatic one a single scheme would get): a token is validated
+        // only where an endpoint or route asks for it, never for every request by the authentication middleware.
+        // The proxy keeps its own cache of validated tokens (ValidatedTokenCache).
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
+        services.AddAuthentication(authentication =>
+            {
+                authentication.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+                authentication.DefaultForbidScheme = JwtBearerDefaults.AuthenticationScheme;
+            })
+            .AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().SetDefaultPolicy(
+            new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
         services.ConfigureHttpJsonOptions(json => TracheaJson.Configure(json.SerializerOptions));
         services.AddSingleton<IProblemDetailsWriter, TracheaProblemDetailsWriter>();

@@ -13,4 +13,5 @@ internal static class TokenClaims
     public const string Username = "username";
     public const string TokenId = "jti";
     public const string Audience = "aud";
+    public const string Expires = "exp";
 }

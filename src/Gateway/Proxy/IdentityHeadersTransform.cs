@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Trachea.AuthEndpoints.Tokens;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Trachea.Gateway.Proxy;
@@ -28,10 +26,12 @@ internal sealed class IdentityHeadersTransform(RoutePolicy policy) : RequestTran
             outgoing.Remove(HeaderNames.Authorization);
         }
 
-        if (policy.ChecksTokens && context.HttpContext.User is { Identity.IsAuthenticated: true } user
-            && user.FindFirst(TokenClaims.AppId)?.Value == policy.AppId)
+        if (policy.ChecksTokens && context.HttpContext.Features.Get<GatewayIdentity>() is { } identity && identity.AppId == policy.AppId)
         {
-            AddIdentity(user, outgoing);
+            foreach (var (header, value) in identity.Headers)
+            {
+                outgoing.TryAddWithoutValidation(header, value);
+            }
         }
 
         return default;
@@ -45,17 +45,6 @@ internal sealed class IdentityHeadersTransform(RoutePolicy policy) : RequestTran
             if (IdentityHeaders.IsReserved(name) && outgoing.NonValidated.Contains(name))
             {
                 outgoing.Remove(name);
-            }
-        }
-    }
-
-    private static void AddIdentity(ClaimsPrincipal user, HttpRequestHeaders outgoing)
-    {
-        foreach (var claim in user.Claims)
-        {
-            if (IdentityHeaders.ForClaim(claim.Type) is { } header && claim.Value.Length > 0)
-            {
-                outgoing.TryAddWithoutValidation(header, claim.Value);
             }
         }
     }

@@ -14,7 +14,7 @@ namespace Trachea.Gateway.Proxy;
 /// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate), then the token's app, role and
 /// plan. No store access: everything comes from the validated token.
 /// </summary>
-internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies)
+internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens)
 {
     private const string OtherAppChallenge = "Bearer error=\"invalid_token\", error_description=\"The token was issued for another app.\"";
 
@@ -34,35 +34,44 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies)
             return;
         }
 
-        var result = await AuthenticateAsync(context);
-        if (result.None && policy.Auth == RouteAuth.Optional)
+        // A token seen before is answered from the cache; any other goes to the framework's JwtBearer scheme,
+        // whose challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate.
+        var authorization = context.Request.Headers.Authorization;
+        if (authorization.Count != 1 || !tokens.TryGet(authorization[0]!, out var identity))
         {
-            await next(context);
-            return;
+            var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (result.None && policy.Auth == RouteAuth.Optional)
+            {
+                await next(context);
+                return;
+            }
+
+            if (!result.Succeeded)
+            {
+                await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
+                return;
+            }
+
+            identity = GatewayIdentity.From(result.Principal);
+            tokens.Add(authorization[0]!, identity);
         }
 
-        if (!result.Succeeded)
-        {
-            await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
-            return;
-        }
-
-        var user = result.Principal;
-        context.User = user;
-        if (user.FindFirst(TokenClaims.AppId)?.Value != policy.AppId)
+        context.User = identity.Principal;
+        context.Features.Set(identity);
+        if (identity.AppId != policy.AppId)
         {
             context.Response.Headers.WWWAuthenticate = OtherAppChallenge;
             await ProblemWriter.WriteAsync(context, ErrorCodes.InvalidToken, "The token was issued for another app.");
             return;
         }
 
-        if (Roles.Rank(user.FindFirst(TokenClaims.Role)?.Value) < policy.MinRoleRank)
+        if (identity.RoleRank < policy.MinRoleRank)
         {
             await ProblemWriter.WriteAsync(context, ErrorCodes.InsufficientRole, $"This route requires the role {Roles.Ordered[policy.MinRoleRank]} or higher.");
             return;
         }
 
-        if (Plans.Rank(user.FindFirst(TokenClaims.Plan)?.Value) < policy.MinPlanRank)
+        if (identity.PlanRank < policy.MinPlanRank)
         {
             await ProblemWriter.WriteAsync(context, ErrorCodes.InsufficientPlan, $"This route requires the plan {Plans.Ordered[policy.MinPlanRank]} or higher.");
             return;
@@ -70,11 +79,4 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies)
 
         await next(context);
     }
-
-    // UseAuthentication has already run the default (Bearer) scheme: reuse its success, and otherwise ask the
-    // handler again, which answers from its per-request cache and tells "no token" from "bad token".
-    private static Task<AuthenticateResult> AuthenticateAsync(HttpContext context) =>
-        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } known
-            ? Task.FromResult(known)
-            : context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
 }

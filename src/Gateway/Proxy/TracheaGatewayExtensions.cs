@@ -35,6 +35,7 @@ public static class TracheaGatewayExtensions
         var services = builder.Services;
         services.AddSingleton(file);
         services.AddSingleton<RoutePolicies>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ProxySection))
@@ -56,6 +57,7 @@ public static class TracheaGatewayExtensions
 
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ProxyLatency>();
             proxy.UseMiddleware<BackendErrors>();
             proxy.UseMiddleware<RouteGuard>();
             proxy.UseSessionAffinity();

@@ -53,6 +53,40 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
     }
 
     [Fact]
+    public async Task TamperedCopyOfAcceptedToken_RefusedWhileOriginalStillPasses()
+    {
+        var token = TestTokens.Create();
+        var first = ProxyFixture.UniquePath("/required");
+        var tampered = ProxyFixture.UniquePath("/required");
+        var again = ProxyFixture.UniquePath("/required");
+
+        using var accepted = await GetWithTokenAsync(first, token);
+        using var refused = await GetWithTokenAsync(tampered, TestTokens.Tampered(token));
+        using var acceptedAgain = await GetWithTokenAsync(again, token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        Assert.Empty(proxy.ReceivedAt(tampered));
+        Assert.Equal(HttpStatusCode.OK, acceptedAgain.StatusCode);
+        Assert.Equal("member", (await proxy.SingleReceivedAtAsync(again)).Headers!["X-User-Role"].Single());
+    }
+
+    [Fact]
+    public async Task ProxiedRequest_IsRecordedInProxyLatencyMetric()
+    {
+        var path = ProxyFixture.UniquePath("/required");
+        using (var proxied = await GetWithTokenAsync(path, TestTokens.Create()))
+        {
+            Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
+        }
+
+        using var client = proxy.CreateClient();
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Matches("""trachea_proxy_request_duration_seconds_count\{(?=[^}]*route="required")(?=[^}]*http_response_status_code="200")[^}]*\} [1-9]""", text);
+    }
+
+    [Fact]
     public async Task TokenExpiredWithinSkew_Accepted()
     {
         var path = ProxyFixture.UniquePath("/required");
