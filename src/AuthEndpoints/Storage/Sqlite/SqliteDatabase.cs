@@ -12,7 +12,11 @@ internal sealed class SqliteDatabase : IDisposable
 
     // Writers queue behind each other rather than fail: WAL allows one writer at a time.
     private const int BusyTimeoutSeconds = 5;
-    private const string BusyTimeoutPragma = "PRAGMA busy_timeout = 5000;";
+
+    // Per connection: wait for the write lock, and in WAL mode sync at checkpoints rather than on every commit
+    // (SQLite's recommended WAL setting): a commit survives a crash of the gateway; only a power or OS failure
+    // can lose the last commits.
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
     private readonly string _connectionString;
 
@@ -38,7 +42,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await connection.Command(BusyTimeoutPragma).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            await connection.Command(ConnectionPragmas).ExecuteAsync(cancellationToken).ConfigureAwait(false);
 
             return await operation(connection).ConfigureAwait(false);
         }
