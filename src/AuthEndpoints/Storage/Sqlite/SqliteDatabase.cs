@@ -18,7 +18,12 @@ internal sealed class SqliteDatabase : IDisposable
     // can lose the last commits.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
+    // Each open connection keeps its own page cache; bounding how many run at once bounds memory. SQLite takes
+    // one writer at a time anyway, and this bound is not what makes any operation atomic.
+    private static readonly int MaxOpenConnections = Math.Max(4, Environment.ProcessorCount * 2);
+
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _openConnections = new(MaxOpenConnections, MaxOpenConnections);
 
     public SqliteDatabase(string dataDir)
     {
@@ -38,6 +43,7 @@ internal sealed class SqliteDatabase : IDisposable
 
     public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
     {
+        await _openConnections.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var connection = new SqliteConnection(_connectionString);
@@ -49,6 +55,10 @@ internal sealed class SqliteDatabase : IDisposable
         catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, out var failure))
         {
             throw failure;
+        }
+        finally
+        {
+            _openConnections.Release();
         }
     }
 
@@ -77,5 +87,6 @@ internal sealed class SqliteDatabase : IDisposable
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+        _openConnections.Dispose();
     }
 }
