@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features.Authentication;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Errors;
-using Trachea.AuthEndpoints.Tokens;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules
-/// (<see cref="PathRules"/>, stricter on protected routes), then the framework's JwtBearer scheme (its challenge
-/// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate), then the token's app, role and
+/// (<see cref="PathRules"/>, stricter on protected routes), then the token — from <see cref="ValidatedTokenCache"/>
+/// when the framework's JwtBearer scheme has validated it before, otherwise from that scheme, whose challenge
+/// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate — then the token's app, role and
 /// plan. No store access: everything comes from the validated token.
 /// </summary>
 internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens)
