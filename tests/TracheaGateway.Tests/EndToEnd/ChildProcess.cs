@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Trachea.Tests.Infrastructure;
 
 namespace Trachea.Tests.EndToEnd;
 
@@ -35,23 +36,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string assembly, IDictionary<string, string> environment, string workingDirectory)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, assembly) },
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in start.Environment.Keys.Where(IsInherited).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+        var start = GatewayCommand.StartInfo(assembly, [], environment.AsReadOnly());
+        start.WorkingDirectory = workingDirectory;
 
         var child = new ChildProcess(new Process { StartInfo = start });
         child._process.OutputDataReceived += (_, line) => child.Append(line.Data);
@@ -119,12 +105,6 @@ public sealed class ChildProcess : IAsyncDisposable
             _process.Dispose();
         }
     }
-
-    // The child gets a clean slate: nothing of the test run's own Trachea or ASP.NET Core settings.
-    private static bool IsInherited(string name) =>
-        name.StartsWith("TRACHEA_", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
 
     private void Append(string? line)
     {

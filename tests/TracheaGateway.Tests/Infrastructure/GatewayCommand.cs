@@ -7,24 +7,30 @@ public static class GatewayCommand
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static string GatewayDll => Path.Combine(AppContext.BaseDirectory, "Trachea.Gateway.dll");
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment) =>
+        StartInfo("Trachea.Gateway.dll", args, environment);
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// How every test runs one of the app's assemblies from the test output as a real process: through the
+    /// same dotnet host, with a clean slate (none of the test run's own Trachea or ASP.NET Core settings),
+    /// in Production unless <paramref name="environment"/> says otherwise.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string assembly, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        info.ArgumentList.Add(GatewayDll);
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("TRACHEA_", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)).ToList())
+        foreach (var name in info.Environment.Keys.Where(IsInherited).ToList())
         {
             info.Environment.Remove(name);
         }
@@ -56,6 +62,11 @@ public static class GatewayCommand
 
         return new CommandResult(process.ExitCode, await output, await error);
     }
+
+    private static bool IsInherited(string name) =>
+        name.StartsWith("TRACHEA_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed record CommandResult(int ExitCode, string Output, string Error)
