@@ -22,6 +22,10 @@ internal sealed class TracheaBearerEvents : JwtBearerEvents
         return Task.CompletedTask;
     }
 
+    /// <summary>The RFC 6750 <c>WWW-Authenticate</c> value for a refused token; the description is fixed text, never token data.</summary>
+    public static string InvalidTokenChallenge(string description) =>
+        $"Bearer error=\"invalid_token\", error_description=\"{description}\"";
+
     public override async Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
@@ -33,7 +37,7 @@ internal sealed class TracheaBearerEvents : JwtBearerEvents
         };
         context.Response.Headers.WWWAuthenticate = error == ErrorCodes.AuthRequired
             ? "Bearer"
-            : $"Bearer error=\"invalid_token\", error_description=\"{description}\"";
+            : InvalidTokenChallenge(description);
         await ProblemWriter.WriteAsync(context.HttpContext, error, description);
     }
 }

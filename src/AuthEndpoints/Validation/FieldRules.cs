@@ -43,15 +43,7 @@ internal static partial class FieldRules
             errors.Add(field, $"Password must be at least {minLength} characters.");
         }
 
-        if (Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
-        {
-            errors.Add(field, $"Password must be at most {MaxPasswordBytes} bytes in UTF-8.");
-        }
-
-        if (password.Contains('\0', StringComparison.Ordinal))
-        {
-            errors.Add(field, "Password must not contain NUL characters.");
-        }
+        CheckBcryptLimits(errors, field, password);
     }
 
     /// <summary>Login only checks what bcrypt could not take; strength rules are for new passwords.</summary>
@@ -60,10 +52,23 @@ internal static partial class FieldRules
         if (string.IsNullOrEmpty(password))
         {
             errors.Add(field, "Password is required.");
+            return;
         }
-        else if (Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes || password.Contains('\0', StringComparison.Ordinal))
+
+        CheckBcryptLimits(errors, field, password);
+    }
+
+    // What bcrypt cannot take faithfully: it would silently truncate past 72 bytes and stop at a NUL.
+    private static void CheckBcryptLimits(ValidationErrors errors, string field, string password)
+    {
+        if (Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
         {
-            errors.Add(field, $"Password must be at most {MaxPasswordBytes} bytes in UTF-8 and contain no NUL.");
+            errors.Add(field, $"Password must be at most {MaxPasswordBytes} bytes in UTF-8.");
+        }
+
+        if (password.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(field, "Password must not contain NUL characters.");
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
 
 namespace Trachea.Gateway.Proxy;
@@ -15,7 +16,8 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens)
 {
-    private const string OtherAppChallenge = "Bearer error=\"invalid_token\", error_description=\"The token was issued for another app.\"";
+    private const string OtherApp = "The token was issued for another app.";
+    private static readonly string OtherAppChallenge = TracheaBearerEvents.InvalidTokenChallenge(OtherApp);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -60,7 +62,7 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
         if (identity.AppId != policy.AppId)
         {
             context.Response.Headers.WWWAuthenticate = OtherAppChallenge;
-            await ProblemWriter.WriteAsync(context, ErrorCodes.InvalidToken, "The token was issued for another app.");
+            await ProblemWriter.WriteAsync(context, ErrorCodes.InvalidToken, OtherApp);
             return;
         }
 
