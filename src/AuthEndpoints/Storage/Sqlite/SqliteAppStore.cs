@@ -15,7 +15,7 @@ internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
     private const string SetActive = "UPDATE apps SET is_active = @is_active WHERE app_id = @app_id;";
 
     public Task<AppRegistration?> FindAsync(string appId, CancellationToken cancellationToken) =>
-        database.RunAsync(
+        database.ReadAsync(
             async connection =>
             {
                 await using var find = connection.Command($"SELECT {Columns} FROM apps WHERE app_id = @app_id;").With("@app_id", appId);
@@ -25,7 +25,7 @@ internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
             cancellationToken);
 
     public Task<IReadOnlyList<AppRegistration>> ListAsync(CancellationToken cancellationToken) =>
-        database.RunAsync<IReadOnlyList<AppRegistration>>(
+        database.ReadAsync<IReadOnlyList<AppRegistration>>(
             async connection =>
             {
                 await using var list = connection.Command($"SELECT {Columns} FROM apps ORDER BY app_id;");

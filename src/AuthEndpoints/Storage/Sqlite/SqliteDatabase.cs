@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Trachea.AuthEndpoints.Storage.Sqlite;
@@ -10,7 +11,7 @@ internal sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "trachea.db";
 
-    // Writers queue behind each other rather than fail: WAL allows one writer at a time.
+    // Writers from another process (the CLI) wait for the write lock rather than fail.
     private const int BusyTimeoutSeconds = 5;
 
     // Per connection: wait for the write lock, and in WAL mode sync at checkpoints rather than on every commit
@@ -18,12 +19,19 @@ internal sealed class SqliteDatabase : IDisposable
     // can lose the last commits.
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
-    // Each open connection keeps its own page cache; bounding how many run at once bounds memory. SQLite takes
-    // one writer at a time anyway, and this bound is not what makes any operation atomic.
+    // Each open connection keeps its own page cache; bounding how many run at once bounds memory. This bound is
+    // not what makes any operation atomic.
     private static readonly int MaxOpenConnections = Math.Max(4, Environment.ProcessorCount * 2);
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _openConnections = new(MaxOpenConnections, MaxOpenConnections);
+
+    // SQLite takes one writer at a time. Writers of this process queue here, asynchronously, instead of meeting
+    // a locked database and sleeping in SQLite's busy handler (which, under load, cost more than the writes).
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    // Pooled connections keep their pragmas, so each physical connection is set up once.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _preparedHandles = [];
 
     public SqliteDatabase(string dataDir)
     {
@@ -41,35 +49,32 @@ internal sealed class SqliteDatabase : IDisposable
 
     public string DataDirectory { get; }
 
-    public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="operation"/>, which only reads, on a connection of its own.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken) =>
+        RunAsync(operation, cancellationToken);
+
+    /// <summary>Runs <paramref name="operation"/>, which writes, once no other writer of this process runs.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
     {
-        await _openConnections.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await connection.Command(ConnectionPragmas).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-
-            return await operation(connection).ConfigureAwait(false);
-        }
-        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, out var failure))
-        {
-            throw failure;
+            return await RunAsync(operation, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _openConnections.Release();
+            _writer.Release();
         }
     }
 
     /// <summary>Runs one statement on its own connection.</summary>
     /// <returns>The number of rows changed.</returns>
     public Task<int> ExecuteAsync(string sql, Func<SqliteCommand, SqliteCommand> parameters, CancellationToken cancellationToken) =>
-        RunAsync(connection => parameters(connection.Command(sql)).ExecuteAsync(cancellationToken), cancellationToken);
+        WriteAsync(connection => parameters(connection.Command(sql)).ExecuteAsync(cancellationToken), cancellationToken);
 
     /// <summary>Runs <paramref name="operation"/> in one <c>BEGIN IMMEDIATE</c> transaction: all of it or nothing.</summary>
     public Task<T> RunInTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> operation, CancellationToken cancellationToken) =>
-        RunAsync(
+        WriteAsync(
             async connection =>
             {
                 // Taking the write lock up front means a later write in the transaction never meets a stale snapshot.
@@ -88,5 +93,31 @@ internal sealed class SqliteDatabase : IDisposable
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _openConnections.Dispose();
+        _writer.Dispose();
+    }
+
+    private async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await _openConnections.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!_preparedHandles.TryGetValue(connection.Handle!, out _))
+            {
+                await connection.Command(ConnectionPragmas).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                _preparedHandles.AddOrUpdate(connection.Handle!, this);
+            }
+
+            return await operation(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, out var failure))
+        {
+            throw failure;
+        }
+        finally
+        {
+            _openConnections.Release();
+        }
     }
 }

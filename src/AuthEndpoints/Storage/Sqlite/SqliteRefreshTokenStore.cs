@@ -34,7 +34,7 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
     }
 
     public Task<RefreshTokenRedemption> RedeemAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.RunAsync(
+        database.WriteAsync(
             async connection =>
             {
                 var redeemed = await ReadOneAsync(

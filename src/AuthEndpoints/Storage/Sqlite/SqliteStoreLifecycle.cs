@@ -32,7 +32,7 @@ internal sealed class SqliteStoreLifecycle(SqliteDatabase database, TimeProvider
     {
         try
         {
-            return await database.RunAsync(
+            return await database.ReadAsync(
                 async connection =>
                 {
                     await using var ping = connection.Command("SELECT 1;");

@@ -115,7 +115,7 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         await database.ExecuteAsync(Deactivate, c => c.With("@id", id).With("@now", now), cancellationToken).ConfigureAwait(false) > 0;
 
     private Task<User?> FindAsync(UserKey key, string value, CancellationToken cancellationToken) =>
-        database.RunAsync(
+        database.ReadAsync(
             connection => SqliteUserReader.FindAsync(connection, null, key, value, cancellationToken),
             cancellationToken);
 
