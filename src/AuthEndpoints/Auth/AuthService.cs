@@ -41,7 +41,7 @@ internal sealed class AuthService(
         {
             Id = UserIds.New(now),
             Username = FieldRules.NormalizeUsername(request.Username!),
-            PasswordHash = passwords.Hash(request.Password!),
+            PasswordHash = await passwords.HashAsync(request.Password!, cancellationToken),
             Name = request.Name,
             Provider = AuthMethods.Username,
             Apps = [membership],
@@ -66,7 +66,7 @@ internal sealed class AuthService(
 
         var app = await appGate.RequireMethodAsync(appId, AuthMethods.Username, cancellationToken);
         var user = await users.FindByUsernameAsync(FieldRules.NormalizeUsername(username!), cancellationToken);
-        if (!passwords.Verify(password!, user?.PasswordHash) || user is null)
+        if (!await passwords.VerifyAsync(password!, user?.PasswordHash, cancellationToken) || user is null)
         {
             AuthLog.LoginFailed(logger, app.AppId, ErrorCodes.InvalidCredentials.Code);
             throw new TracheaException(ErrorCodes.InvalidCredentials);
