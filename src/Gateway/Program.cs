@@ -10,7 +10,10 @@ if (HealthProbe.IsCommand(args))
 }
 
 var isCommand = GatewayCli.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+// The host would watch appsettings*.json with a watcher covering the whole content root, the data directory
+// included, and wake on every store write; the gateway reads those settings once, at start-up.
+string[] hostArgs = ["--hostBuilder:reloadConfigOnChange=false", .. isCommand ? [] : args];
+var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddTracheaAuth();
 builder.AddTracheaOperations();
 builder.AddTracheaGateway();

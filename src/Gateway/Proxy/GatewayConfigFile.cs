@@ -43,7 +43,16 @@ internal sealed class GatewayConfigFile : ConfigurationProvider, IConfigurationS
         Required = required;
         _fileName = System.IO.Path.GetFileName(path);
         var directory = System.IO.Path.GetDirectoryName(path);
-        _directory = directory is not null && Directory.Exists(directory) ? new PhysicalFileProvider(directory, Microsoft.Extensions.FileProviders.Physical.ExclusionFilters.None) : null;
+        // Polled (every 4 s), not watched: the framework's file watcher covers the whole tree under the file's
+        // directory, so a data directory beside gateway.json (the default layout) woke it on every store write, and
+        // polling also sees changes that file events miss (bind mounts, Kubernetes ConfigMap symlink swaps).
+        _directory = directory is not null && Directory.Exists(directory)
+            ? new PhysicalFileProvider(directory, Microsoft.Extensions.FileProviders.Physical.ExclusionFilters.None)
+            {
+                UsePollingFileWatcher = true,
+                UseActivePolling = true,
+            }
+            : null;
         _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
