@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddTracheaAuth();
 builder.AddTracheaOperations();
 builder.AddTracheaGateway();
+UnusedKeyRing.SkipStartupLoad(builder.Services);
 var app = builder.Build();
 
 if (isCommand)
