@@ -8,6 +8,9 @@ public static class TestRoutes
     /// <summary>A cluster whose ActivityTimeout is this short, for the timeout test.</summary>
     public static readonly TimeSpan SlowClusterTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>The affinity cookie of the <c>sticky</c> cluster, whose value YARP protects with Data Protection.</summary>
+    public const string SessionAffinityCookie = "Trachea.Affinity";
+
     public static string Json(string backendUrl, string deadBackendUrl, string droppingBackendUrl)
     {
         var routes = new Dictionary<string, object>
@@ -26,6 +29,7 @@ public static class TestRoutes
             ["slow"] = Route("/slow/{**rest}", "slow", new() { ["Auth"] = "anonymous" }),
             ["down"] = Route("/down/{**rest}", "down", new() { ["Auth"] = "anonymous" }),
             ["drop"] = Route("/drop/{**rest}", "drop", new() { ["Auth"] = "anonymous" }),
+            ["sticky"] = Route("/sticky/{**rest}", "sticky", new() { ["Auth"] = "anonymous" }),
         };
         var clusters = new Dictionary<string, object>
         {
@@ -33,6 +37,11 @@ public static class TestRoutes
             ["slow"] = Cluster(backendUrl, SlowClusterTimeout),
             ["down"] = Cluster(deadBackendUrl),
             ["drop"] = Cluster(droppingBackendUrl),
+            ["sticky"] = new
+            {
+                SessionAffinity = new { Enabled = true, Policy = "Cookie", AffinityKeyName = SessionAffinityCookie },
+                Destinations = new { main = new { Address = backendUrl } },
+            },
         };
         return JsonSerializer.Serialize(new { ReverseProxy = new { Routes = routes, Clusters = clusters } });
     }
