@@ -39,7 +39,16 @@ app.UseRateLimiter();
 app.MapTracheaAuth();
 app.MapTracheaOperations();
 app.MapTracheaGateway();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception failure) when (StartupReport.Describe(failure) is { } lines)
+{
+    await StartupReport.WriteAsync(Console.Error, lines);
+    return 1;
+}
+
 return 0;
 
 /// <summary>The gateway host; public so tests can start it in process.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Startup;
@@ -5,7 +6,10 @@ using Trachea.Gateway.Proxy;
 
 namespace Trachea.Gateway.Hosting;
 
-/// <summary>Runs the start-up checks (settings, store, routes file) and turns their failures into one line per problem, no stack trace.</summary>
+/// <summary>
+/// Runs the start-up checks (settings, store, routes file) and turns their failures, and a listening address
+/// already in use, into one line per problem, no stack trace.
+/// </summary>
 internal static class StartupReport
 {
     public static async Task<bool> PrepareAsync(IServiceProvider services, TextWriter error)
@@ -30,6 +34,7 @@ internal static class StartupReport
         OptionsValidationException invalid => invalid.Failures.ToList(),
         StartupException problem => [problem.Message],
         TracheaException failure => [$"{failure.Error.Code}: {failure.Message}"],
+        IOException { InnerException: AddressInUseException } inUse => [$"{inUse.Message} Stop what listens there or set another address (ASPNETCORE_URLS)."],
         _ => null,
     };
 

@@ -22,6 +22,8 @@ internal static class OperationsExtensions
     public const string ReadyPath = "/readyz";
     public const string MetricsPath = "/metrics";
 
+    private const string HostingLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static WebApplicationBuilder AddTracheaOperations(this WebApplicationBuilder builder)
     {
         ConfigureLogging(builder);
@@ -29,6 +31,7 @@ internal static class OperationsExtensions
         builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
         services.AddOptions<HostOptions>().Configure<IConfiguration>(ConfigureShutdown);
 
+        services.AddHostedService<RequestTraceContext>();
         services.AddHealthChecks()
             .AddCheck<ConfigurationHealthCheck>("configuration", tags: [HealthTags.Ready])
             .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready], timeout: StoreHealthCheck.Timeout);
@@ -123,13 +126,16 @@ internal static class OperationsExtensions
 
         // Defaults beneath every other configuration source, so Logging:LogLevel:* still overrides them. The
         // framework's per-request lines are replaced by ours, which logs the route template, never the raw
-        // path and query string.
+        // path and query string. The hosting logger is off altogether: while it is on at any level it opens a
+        // log scope with the raw request path on every request (about 15% of the proxy's throughput);
+        // RequestTraceContext keeps the trace context it would have started.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                [$"Logging:LogLevel:{HostingLogCategory}"] = "None",
             },
         });
     }

@@ -13,6 +13,13 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Operational endpoints log at Debug, the others at Information: below both, there is nothing to time.
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            await next(context);
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         // Taken before the exception handler, which clears the endpoint when it re-executes the request.
         var endpoint = context.GetEndpoint();

@@ -6,7 +6,7 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata (and
 /// routes that would shadow the gateway's own endpoints) when a configuration is loaded, naming the route;
-/// <see cref="Apply"/> adds the identity transform, built once per route and configuration load.
+/// <see cref="Apply"/> adds the identity transform, built once per route and configuration load, and the trace-context one.
 /// </summary>
 internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
 {
@@ -38,8 +38,11 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
     {
     }
 
-    public void Apply(TransformBuilderContext context) =>
+    public void Apply(TransformBuilderContext context)
+    {
         context.RequestTransforms.Add(new IdentityHeadersTransform(policies.For(context.Route)));
+        context.RequestTransforms.Add(TraceContextTransform.Instance);
+    }
 
     private static bool IsUnder(string path, string prefix) =>
         path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)

@@ -39,6 +39,7 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ProxySection))
+            .ConfigureHttpClient(TraceContextTransform.TurnOffClientPropagation)
             .AddTransforms<GatewayTransformProvider>();
         return builder;
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
@@ -77,6 +79,36 @@ public sealed class OperationsSettingsTests
 
             Assert.NotEqual(0, result.ExitCode);
             Assert.Equal("trachea: TRACHEA_CORS_ALLOWED_ORIGINS: 'https://*.example.com' is not an exact origin; write scheme://host[:port] with http or https, no path, no wildcard.", Assert.Single(result.ErrorLines));
+        }
+        finally
+        {
+            SqliteCleanup.ReleaseAndDelete(dataDir);
+        }
+    }
+
+    [Fact]
+    public async Task Start_AddressInUse_FailsWithOneLine()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)occupant.LocalEndpoint).Port}";
+        var dataDir = TestDirectories.Create();
+        try
+        {
+            await TestApps.SeedAsync(dataDir);
+            var result = await GatewayCommand.RunAsync(
+                new Dictionary<string, string>
+                {
+                    ["TRACHEA_DATA_DIR"] = dataDir,
+                    ["TRACHEA_APP_ID"] = TestApps.Demo,
+                    ["TRACHEA_JWT_SECRET"] = GatewayApplication.JwtSecret,
+                    ["ASPNETCORE_URLS"] = address,
+                });
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal(
+                $"trachea: Failed to bind to address {address}: address already in use. Stop what listens there or set another address (ASPNETCORE_URLS).",
+                Assert.Single(result.ErrorLines));
         }
         finally
         {
