@@ -33,6 +33,9 @@ if (!await StartupReport.PrepareAsync(app.Services, Console.Error))
 app.UseTracheaOperations();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Routing after the outer middleware: proxied routes short-circuit here (MapTracheaGateway), so what follows runs
+// for the gateway's own endpoints only; RouteGuard authorizes proxied requests.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

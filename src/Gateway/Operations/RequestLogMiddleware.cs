@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -21,8 +22,6 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
         }
 
         var started = Stopwatch.GetTimestamp();
-        // Taken before the exception handler, which clears the endpoint when it re-executes the request.
-        var endpoint = context.GetEndpoint();
         var failed = true;
         try
         {
@@ -32,7 +31,9 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
         finally
         {
             var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
-            Log(context, endpoint ?? context.GetEndpoint(), status, Stopwatch.GetElapsedTime(started));
+            // Routing runs inside; the exception handler clears the endpoint it chose but keeps it in its feature.
+            var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Endpoint;
+            Log(context, endpoint, status, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -4,8 +4,9 @@ using Yarp.ReverseProxy.Transforms.Builder;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata (and
-/// routes that would shadow the gateway's own endpoints) when a configuration is loaded, naming the route;
+/// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata, routes
+/// that would shadow the gateway's own endpoints and framework policies on routes when a configuration is
+/// loaded, naming the route;
 /// <see cref="Apply"/> adds the identity transform, built once per route and configuration load, and the trace-context one.
 /// </summary>
 internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
@@ -21,6 +22,14 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
         if (route.Order < 0)
         {
             errors.Add($"Route '{route.RouteId}': Order must not be negative, so that proxied routes never take precedence over the gateway's own endpoints.");
+        }
+
+        foreach (var (property, value) in FrameworkPolicies(route))
+        {
+            if (value is not null)
+            {
+                errors.Add($"Route '{route.RouteId}': {property} is not supported; a route's rules are its Metadata (Auth, MinRole, MinPlan, App).");
+            }
         }
 
         if (route.Match.Path is { } path && ReservedPrefixes.FirstOrDefault(prefix => IsUnder(path, prefix)) is { } reserved)
@@ -43,6 +52,14 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
         context.RequestTransforms.Add(new IdentityHeadersTransform(policies.For(context.Route)));
         context.RequestTransforms.Add(TraceContextTransform.Instance);
     }
+
+    // Policies of middleware that proxied routes skip (they short-circuit at routing): refused rather than ignored.
+    private static (string Property, string? Value)[] FrameworkPolicies(RouteConfig route) =>
+    [
+        (nameof(route.AuthorizationPolicy), route.AuthorizationPolicy),
+        (nameof(route.RateLimiterPolicy), route.RateLimiterPolicy),
+        (nameof(route.CorsPolicy), route.CorsPolicy),
+    ];
 
     private static bool IsUnder(string path, string prefix) =>
         path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)

@@ -44,7 +44,11 @@ public static class TracheaGatewayExtensions
         return builder;
     }
 
-    /// <summary>Maps every configured route behind the route guard and the backend-error mapping.</summary>
+    /// <summary>
+    /// Maps every configured route behind the route guard and the backend-error mapping. The routes short-circuit
+    /// at routing: the framework's authentication, authorization and rate-limiting middleware, which have nothing
+    /// to do for them (a route names none of their policies, <see cref="GatewayTransformProvider"/>), are skipped.
+    /// </summary>
     public static WebApplication MapTracheaGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -64,7 +68,7 @@ public static class TracheaGatewayExtensions
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
-        });
+        }).ShortCircuit();
         return app;
     }
 

@@ -90,6 +90,24 @@ public sealed class RouteMetadataTests
         Assert.Contains("Order must not be negative", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(nameof(RouteConfig.AuthorizationPolicy))]
+    [InlineData(nameof(RouteConfig.RateLimiterPolicy))]
+    [InlineData(nameof(RouteConfig.CorsPolicy))]
+    public void FrameworkPolicyOnARoute_Refused(string property)
+    {
+        var route = property switch
+        {
+            nameof(RouteConfig.AuthorizationPolicy) => Route() with { AuthorizationPolicy = "default" },
+            nameof(RouteConfig.RateLimiterPolicy) => Route() with { RateLimiterPolicy = "trachea-auth-per-address" },
+            _ => Route() with { CorsPolicy = "default" },
+        };
+
+        var error = Assert.Single(Validate(route));
+
+        Assert.Equal($"Route 'r1': {property} is not supported; a route's rules are its Metadata (Auth, MinRole, MinPlan, App).", error);
+    }
+
     private static RouteConfig Route(Dictionary<string, string>? metadata = null, string path = "/api/{**rest}") => new()
     {
         RouteId = "r1",
