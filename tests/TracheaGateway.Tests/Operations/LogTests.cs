@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Trachea.AuthEndpoints.Storage.Sqlite;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.Tests.Infrastructure;
 
@@ -79,5 +83,22 @@ public sealed class LogTests
         // The framework's per-request scope would carry the raw path into every line logged during a request.
         Assert.DoesNotContain(entries, e => e.Scopes.Any(scope => scope.Contains("RequestPath", StringComparison.Ordinal)));
         Assert.Contains(entries, e => e.EventId == 5001 && e.Values["Route"] == "/users/me/" && e.Values["StatusCode"] == "401" && e.Values["UserId"] is null);
+    }
+
+    [Fact]
+    public async Task UnexpectedFailure_Answers500_AndTheRequestLineKeepsTheRoute()
+    {
+        using var app = new OperationsGateway();
+        var registered = await app.RegisterAsync(TestUsers.UniqueName());
+        using var failing = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IUserStore>(provider => FailingFindById.Wrap<IUserStore>(provider.GetRequiredService<SqliteUserStore>()))));
+        using var client = failing.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", registered.AccessToken);
+
+        using var response = await client.GetAsync("/users/me");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("planted store failure", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Logs.Entries, e => e.EventId == 5001 && e.Values["Route"] == "/users/me/" && e.Values["StatusCode"] == "500");
     }
 }
