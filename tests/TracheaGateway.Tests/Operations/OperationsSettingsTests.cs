@@ -63,27 +63,10 @@ public sealed class OperationsSettingsTests
     [Fact]
     public async Task Start_BadOriginFromEnvironment_FailsWithOneLine()
     {
-        var dataDir = TestDirectories.Create();
-        try
-        {
-            await TestApps.SeedAsync(dataDir);
-            var result = await GatewayCommand.RunAsync(
-                new Dictionary<string, string>
-                {
-                    ["TRACHEA_DATA_DIR"] = dataDir,
-                    ["TRACHEA_APP_ID"] = TestApps.Demo,
-                    ["TRACHEA_JWT_SECRET"] = GatewayApplication.JwtSecret,
-                    ["TRACHEA_CORS_ALLOWED_ORIGINS"] = "https://ok.example.com,https://*.example.com",
-                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                });
+        var result = await StartGatewayAsync("http://127.0.0.1:0", ("TRACHEA_CORS_ALLOWED_ORIGINS", "https://ok.example.com,https://*.example.com"));
 
-            Assert.NotEqual(0, result.ExitCode);
-            Assert.Equal("trachea: TRACHEA_CORS_ALLOWED_ORIGINS: 'https://*.example.com' is not an exact origin; write scheme://host[:port] with http or https, no path, no wildcard.", Assert.Single(result.ErrorLines));
-        }
-        finally
-        {
-            SqliteCleanup.ReleaseAndDelete(dataDir);
-        }
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal("trachea: TRACHEA_CORS_ALLOWED_ORIGINS: 'https://*.example.com' is not an exact origin; write scheme://host[:port] with http or https, no path, no wildcard.", Assert.Single(result.ErrorLines));
     }
 
     [Fact]
@@ -92,23 +75,35 @@ public sealed class OperationsSettingsTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var address = $"http://127.0.0.1:{((IPEndPoint)occupant.LocalEndpoint).Port}";
+
+        var result = await StartGatewayAsync(address);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            $"trachea: Failed to bind to address {address}: address already in use. Stop what listens there or set another address (ASPNETCORE_URLS).",
+            Assert.Single(result.ErrorLines));
+    }
+
+    /// <summary>Runs the real gateway on a seeded data dir of its own, with valid settings plus <paramref name="extra"/>, to its exit.</summary>
+    private static async Task<CommandResult> StartGatewayAsync(string address, params (string Name, string Value)[] extra)
+    {
         var dataDir = TestDirectories.Create();
         try
         {
             await TestApps.SeedAsync(dataDir);
-            var result = await GatewayCommand.RunAsync(
-                new Dictionary<string, string>
-                {
-                    ["TRACHEA_DATA_DIR"] = dataDir,
-                    ["TRACHEA_APP_ID"] = TestApps.Demo,
-                    ["TRACHEA_JWT_SECRET"] = GatewayApplication.JwtSecret,
-                    ["ASPNETCORE_URLS"] = address,
-                });
+            var environment = new Dictionary<string, string>
+            {
+                ["TRACHEA_DATA_DIR"] = dataDir,
+                ["TRACHEA_APP_ID"] = TestApps.Demo,
+                ["TRACHEA_JWT_SECRET"] = GatewayApplication.JwtSecret,
+                ["ASPNETCORE_URLS"] = address,
+            };
+            foreach (var (name, value) in extra)
+            {
+                environment[name] = value;
+            }
 
-            Assert.Equal(1, result.ExitCode);
-            Assert.Equal(
-                $"trachea: Failed to bind to address {address}: address already in use. Stop what listens there or set another address (ASPNETCORE_URLS).",
-                Assert.Single(result.ErrorLines));
+            return await GatewayCommand.RunAsync(environment);
         }
         finally
         {
