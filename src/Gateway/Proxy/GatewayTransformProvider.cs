@@ -6,8 +6,8 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata, routes
 /// that would shadow the gateway's own endpoints and framework policies on routes when a configuration is
-/// loaded, naming the route;
-/// <see cref="Apply"/> adds the identity transform, built once per route and configuration load, and the trace-context one.
+/// loaded, naming the route; <see cref="Apply"/> adds the identity transform, built once per route and
+/// configuration load, and the trace-context one.
 /// </summary>
 internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
 {
