@@ -25,4 +25,7 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "User {UserId} joined app {AppId}")]
     public static partial void JoinedApp(ILogger logger, string userId, string appId);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "User {UserId} signed in to app {AppId} with an unverified Firebase email: the email was not stored")]
+    public static partial void UnverifiedEmailDropped(ILogger logger, string userId, string appId);
 }

@@ -10,8 +10,9 @@ namespace Trachea.AuthEndpoints.Auth;
 
 /// <summary>
 /// Login with a Firebase ID token: the token is verified once, then the gateway owns the user. Users are
-/// found by <c>firebase_uid</c> or created from the token; an email held by another user is EMAIL_TAKEN,
-/// never a silent merge of two accounts.
+/// found by <c>firebase_uid</c> only, or created from the token. Only a verified email is taken from the token:
+/// at creation, or later onto an account that has none; one held by another user is EMAIL_TAKEN, never a
+/// silent merge of two accounts. An unverified email is ignored, so it can neither claim nor block an address.
 /// </summary>
 internal sealed class FirebaseLoginService(
     FirebaseTokenVerifier verifier,
@@ -40,16 +41,25 @@ internal sealed class FirebaseLoginService(
         var user = await users.FindByFirebaseUidAsync(identity.Uid, cancellationToken)
             ?? await CreateAsync(identity, app.AppId, cancellationToken);
         var (member, membership) = await memberships.EnterAsync(user, app.AppId, cancellationToken);
+        if (member.Email is null && identity.VerifiedEmail is { } email)
+        {
+            member = await AddEmailAsync(member, email, app.AppId, cancellationToken);
+        }
+
+        if (identity.HasUnverifiedEmail)
+        {
+            AuthLog.UnverifiedEmailDropped(logger, member.Id, app.AppId);
+        }
+
         AuthLog.LoggedIn(logger, member.Id, app.AppId, identity.Method);
         return await tokens.IssueAsync(member, membership, null, cancellationToken);
     }
 
     private async Task<User> CreateAsync(FirebaseIdentity identity, string appId, CancellationToken cancellationToken)
     {
-        if (identity.Email is not null && await users.FindByEmailAsync(identity.Email, cancellationToken) is not null)
+        if (identity.VerifiedEmail is { } email && await users.FindByEmailAsync(email, cancellationToken) is not null)
         {
-            AuthLog.LoginFailed(logger, appId, ErrorCodes.EmailTaken.Code);
-            throw new TracheaException(ErrorCodes.EmailTaken, "This email already belongs to another account; sign in to that account instead.");
+            throw EmailTaken(appId);
         }
 
         var now = time.GetUtcNow();
@@ -57,7 +67,7 @@ internal sealed class FirebaseLoginService(
         {
             Id = UserIds.New(now),
             FirebaseUid = identity.Uid,
-            Email = identity.Email,
+            Email = identity.VerifiedEmail,
             Name = identity.Name,
             Avatar = identity.Picture,
             Provider = identity.Method,
@@ -83,5 +93,26 @@ internal sealed class FirebaseLoginService(
 
         AuthLog.Registered(logger, user.Id, appId);
         return user;
+    }
+
+    /// <summary>Gives an account without email the address its Firebase user has since verified.</summary>
+    private async Task<User> AddEmailAsync(User user, string email, string appId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await users.UpdateProfileAsync(user.Id, new ProfileChanges { Email = email }, time.GetUtcNow(), cancellationToken)
+                ?? throw new TracheaException(ErrorCodes.InvalidCredentials);
+        }
+        catch (TracheaException failure) when (failure.Error == ErrorCodes.EmailTaken)
+        {
+            throw EmailTaken(appId, failure);
+        }
+    }
+
+    private TracheaException EmailTaken(string appId, Exception? inner = null)
+    {
+        AuthLog.LoginFailed(logger, appId, ErrorCodes.EmailTaken.Code);
+        return new TracheaException(
+            ErrorCodes.EmailTaken, "This email already belongs to another account; sign in to that account instead.", inner: inner);
     }
 }
