@@ -17,6 +17,7 @@ using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Startup;
 using Trachea.AuthEndpoints.RateLimiting;
+using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
@@ -42,6 +43,11 @@ public static class TracheaAuthExtensions
         services.AddTracheaStore();
         services.AddSingleton<StoreReadiness>();
         services.AddHostedService<DeferredStoreInitialization>();
+        services.AddSingleton<RevocationTable>();
+        services.AddSingleton<RevocationFeedHealth>();
+        services.AddSingleton<RevocationService>();
+        services.AddSingleton<RevocationPoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<RevocationPoller>());
 
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<AccessTokenIssuer>();
@@ -49,8 +55,11 @@ public static class TracheaAuthExtensions
         services.AddSingleton<AppGate>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<MembershipService>();
+        services.AddSingleton<MembershipChangeService>();
+        services.AddSingleton<RefreshTokenSuccessors>();
         services.AddSingleton<AuthService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<PasswordChangeService>();
         services.AddSingleton<FirebaseLoginService>();
         services.AddTracheaFirebase();
         services.AddSingleton<TracheaMetrics>();

@@ -28,4 +28,10 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "User {UserId} signed in to app {AppId} with an unverified Firebase email: the email was not stored")]
     public static partial void UnverifiedEmailDropped(ILogger logger, string userId, string appId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Refresh token {TokenLabel} of user {UserId} came back inside the grace window: the same successor was returned")]
+    public static partial void RefreshGraceReplay(ILogger logger, string tokenLabel, string userId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "User {UserId} changed their password: {Revoked} refresh tokens revoked")]
+    public static partial void PasswordChanged(ILogger logger, string userId, long revoked);
 }

@@ -5,6 +5,7 @@ using Trachea.AuthEndpoints.Apps;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Passwords;
+using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
@@ -13,13 +14,18 @@ using Trachea.AuthEndpoints.Validation;
 
 namespace Trachea.AuthEndpoints.Auth;
 
-/// <summary>The username path (register, login), refresh rotation with reuse detection, and logout.</summary>
+/// <summary>
+/// The username path (register, login), refresh rotation with reuse detection (and the optional grace window,
+/// docs/revocation.md), and logout.
+/// </summary>
 internal sealed class AuthService(
     AppGate appGate,
     IUserStore users,
     IRefreshTokenStore refreshTokens,
     PasswordHasher passwords,
     TokenService tokens,
+    RefreshTokenSuccessors successors,
+    RevocationService revocations,
     MembershipService memberships,
     IOptions<TracheaOptions> options,
     TimeProvider time,
@@ -50,7 +56,7 @@ internal sealed class AuthService(
         };
         await users.InsertAsync(user, cancellationToken);
         AuthLog.Registered(logger, user.Id, app.AppId);
-        return await tokens.IssueAsync(user, membership, null, cancellationToken);
+        return await tokens.StartSessionAsync(user, membership, cancellationToken);
     }
 
     public async Task<TokenResponse> LoginWithPasswordAsync(string? username, string? password, string? appId, CancellationToken cancellationToken)
@@ -74,7 +80,7 @@ internal sealed class AuthService(
 
         var (member, membership) = await memberships.EnterAsync(user, app.AppId, cancellationToken);
         AuthLog.LoggedIn(logger, member.Id, app.AppId, AuthMethods.Username);
-        return await tokens.IssueAsync(member, membership, null, cancellationToken);
+        return await tokens.StartSessionAsync(member, membership, cancellationToken);
     }
 
     public async Task<TokenResponse> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
@@ -85,25 +91,23 @@ internal sealed class AuthService(
         }
 
         var tokenHash = RefreshTokenFactory.Hash(request.RefreshToken);
-        var redemption = await refreshTokens.RedeemAsync(tokenHash, time.GetUtcNow(), cancellationToken);
+        var tokenLabel = RefreshTokenFactory.LogLabel(tokenHash);
+        var successor = successors.Of(request.RefreshToken);
+        var now = time.GetUtcNow();
+        var redemption = await refreshTokens.RotateAsync(tokenHash, RefreshTokenFactory.Hash(successor), tokens.RefreshExpiry, now, cancellationToken);
         switch (redemption)
         {
+            case { Outcome: RedemptionOutcome.Redeemed, Token: { } redeemed }:
+                return await ContinueSessionAsync(redeemed, successor, cancellationToken);
+            case { Outcome: RedemptionOutcome.Reused, Token: { UsedAt: { } usedAt } reused, SuccessorLive: true } when InGraceWindow(usedAt, now):
+                AuthLog.RefreshGraceReplay(logger, tokenLabel, reused.UserId);
+                return await ContinueSessionAsync(reused, successor, cancellationToken);
             case { Outcome: RedemptionOutcome.Reused, Token: { } reused }:
-                var revoked = await refreshTokens.RevokeAllForUserAsync(reused.UserId, time.GetUtcNow(), cancellationToken);
-                AuthLog.RefreshReuse(logger, RefreshTokenFactory.LogLabel(tokenHash), reused.UserId, revoked);
+                var revoked = await refreshTokens.RevokeAllForUserAsync(reused.UserId, now, cancellationToken);
+                await revocations.RevokeMembershipsAsync(reused.UserId, null, "refresh-token reuse", cancellationToken);
+                AuthLog.RefreshReuse(logger, tokenLabel, reused.UserId, revoked);
                 metrics.RefreshReuse();
                 throw new TracheaException(ErrorCodes.RefreshTokenReuse, "This refresh token was already used; every session of this user has been signed out.");
-            case { Outcome: RedemptionOutcome.Redeemed, Token: { } redeemed }:
-                await appGate.RequireActiveAsync(redeemed.AppId, cancellationToken);
-                var user = await users.FindByIdAsync(redeemed.UserId, cancellationToken);
-                var membership = user?.MembershipOf(redeemed.AppId)
-                    ?? throw new TracheaException(ErrorCodes.RefreshTokenInvalid);
-                if (!user.IsActive)
-                {
-                    throw new TracheaException(ErrorCodes.UserInactive);
-                }
-
-                return await tokens.IssueAsync(user, membership, redeemed.FamilyId, cancellationToken);
             default:
                 throw new TracheaException(ErrorCodes.RefreshTokenInvalid, "The refresh token is unknown, expired or revoked.");
         }
@@ -112,6 +116,25 @@ internal sealed class AuthService(
     public async Task LogoutAsync(string userId, CancellationToken cancellationToken)
     {
         var revoked = await refreshTokens.RevokeAllForUserAsync(userId, time.GetUtcNow(), cancellationToken);
+        await revocations.RevokeMembershipsAsync(userId, null, "logout", cancellationToken);
         AuthLog.LoggedOut(logger, userId, revoked);
     }
+
+    // Re-reads the user, so role and plan changes and deactivation apply from the next refresh.
+    private async Task<TokenResponse> ContinueSessionAsync(RefreshTokenRecord token, string successor, CancellationToken cancellationToken)
+    {
+        await appGate.RequireActiveAsync(token.AppId, cancellationToken);
+        var user = await users.FindByIdAsync(token.UserId, cancellationToken);
+        var membership = user?.MembershipOf(token.AppId)
+            ?? throw new TracheaException(ErrorCodes.RefreshTokenInvalid);
+        if (!user.IsActive)
+        {
+            throw new TracheaException(ErrorCodes.UserInactive);
+        }
+
+        return tokens.Respond(user, membership, token.FamilyId, successor);
+    }
+
+    private bool InGraceWindow(DateTimeOffset usedAt, DateTimeOffset now) =>
+        options.Value.RefreshGraceSeconds > 0 && now - usedAt <= TimeSpan.FromSeconds(options.Value.RefreshGraceSeconds);
 }

@@ -52,7 +52,7 @@ internal sealed class FirebaseLoginService(
         }
 
         AuthLog.LoggedIn(logger, member.Id, app.AppId, identity.Method);
-        return await tokens.IssueAsync(member, membership, null, cancellationToken);
+        return await tokens.StartSessionAsync(member, membership, cancellationToken);
     }
 
     private async Task<User> CreateAsync(FirebaseIdentity identity, string appId, CancellationToken cancellationToken)

@@ -6,32 +6,39 @@ using Trachea.AuthEndpoints.Users;
 
 namespace Trachea.AuthEndpoints.Auth;
 
-/// <summary>Issues an access token and a stored refresh token for one user in one app.</summary>
+/// <summary>Issues access tokens and refresh tokens for one user in one app.</summary>
 internal sealed class TokenService(
     AccessTokenIssuer accessTokens,
     IRefreshTokenStore refreshTokens,
     IOptions<TracheaOptions> options,
     TimeProvider time)
 {
-    /// <param name="familyId">The rotation family to continue; null starts a new one (a login).</param>
-    public async Task<TokenResponse> IssueAsync(User user, AppMembership membership, string? familyId, CancellationToken cancellationToken)
+    /// <summary>When a refresh token issued now expires.</summary>
+    public DateTimeOffset RefreshExpiry => time.GetUtcNow().AddDays(options.Value.RefreshTokenExpireDays);
+
+    /// <summary>Starts a new session (a sign-in): a new refresh-token family, stored, and an access token in it.</summary>
+    public async Task<TokenResponse> StartSessionAsync(User user, AppMembership membership, CancellationToken cancellationToken)
     {
         var refreshToken = RefreshTokenFactory.Create();
+        var sid = Guid.NewGuid().ToString("N");
         await refreshTokens.InsertAsync(
             new RefreshTokenRecord
             {
                 TokenHash = RefreshTokenFactory.Hash(refreshToken),
                 UserId = user.Id,
                 AppId = membership.AppId,
-                FamilyId = familyId ?? Guid.NewGuid().ToString("N"),
-                ExpiresAt = time.GetUtcNow().AddDays(options.Value.RefreshTokenExpireDays),
+                FamilyId = sid,
+                ExpiresAt = RefreshExpiry,
             },
             cancellationToken);
-        return new TokenResponse(
-            accessTokens.Issue(user, membership),
-            refreshToken,
-            "bearer",
-            (int)accessTokens.Lifetime.TotalSeconds,
-            UserProfile.From(user, membership));
+        return Respond(user, membership, sid, refreshToken);
     }
+
+    /// <summary>The token response for a refresh token that is already stored.</summary>
+    public TokenResponse Respond(User user, AppMembership membership, string sid, string refreshToken) => new(
+        accessTokens.Issue(user, membership, sid),
+        refreshToken,
+        "bearer",
+        (int)accessTokens.Lifetime.TotalSeconds,
+        UserProfile.From(user, membership));
 }

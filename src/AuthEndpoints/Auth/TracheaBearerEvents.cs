@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Revocation;
+using Trachea.AuthEndpoints.Tokens;
 
 namespace Trachea.AuthEndpoints.Auth;
 
 /// <summary>
 /// Bearer rules the stock handler leaves open: a token is read from exactly one Authorization header
-/// (two are refused), and every challenge is answered with the seed's problem codes.
+/// (two are refused), and every challenge is answered with the gateway's error codes, and revoked tokens are refused.
 /// </summary>
 internal sealed class TracheaBearerEvents : JwtBearerEvents
 {
     public const string DuplicateHeaderFailure = "More than one Authorization header.";
+    public const string RevokedDescription = "The token has been revoked.";
 
     public override Task MessageReceived(MessageReceivedContext context)
     {
@@ -26,6 +30,18 @@ internal sealed class TracheaBearerEvents : JwtBearerEvents
     public static string InvalidTokenChallenge(string description) =>
         $"Bearer error=\"invalid_token\", error_description=\"{description}\"";
 
+    /// <summary>The one revocation check for tokens the handler validates (cache hits: RouteGuard asks the same table).</summary>
+    public override Task TokenValidated(TokenValidatedContext context)
+    {
+        if (context.Principal is { } principal
+            && context.HttpContext.RequestServices.GetRequiredService<RevocationTable>().IsRevoked(principal))
+        {
+            context.Fail(new SecurityTokenRevokedException());
+        }
+
+        return Task.CompletedTask;
+    }
+
     public override async Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
@@ -33,6 +49,7 @@ internal sealed class TracheaBearerEvents : JwtBearerEvents
         {
             null => (ErrorCodes.AuthRequired, "A bearer token is required."),
             SecurityTokenExpiredException => (ErrorCodes.TokenExpired, "The token has expired."),
+            SecurityTokenRevokedException => (ErrorCodes.TokenRevoked, RevokedDescription),
             _ => (ErrorCodes.InvalidToken, "The token is invalid."),
         };
         context.Response.Headers.WWWAuthenticate = error == ErrorCodes.AuthRequired

@@ -26,6 +26,12 @@ internal sealed class TracheaOptions
     public int RateLimitPerUsernamePerMinute { get; set; } = 10;
     public string? GatewayConfig { get; set; }
 
+    /// <summary>How often, in seconds, an instance reads revocations made by other instances and processes.</summary>
+    public double RevocationPollSeconds { get; set; } = 1;
+
+    /// <summary>Seconds within which a just-used refresh token returns the same successor instead of counting as reuse; 0 is off.</summary>
+    public int RefreshGraceSeconds { get; set; }
+
     /// <summary>Comma-separated exact origins allowed by CORS; unset means CORS is off.</summary>
     public string? CorsAllowedOrigins { get; set; }
 

@@ -36,6 +36,12 @@ internal sealed class TracheaOptionsValidator : IValidateOptions<TracheaOptions>
         RequireRange(failures, "TRACHEA_RATE_LIMIT_PER_IP_PER_MINUTE", options.RateLimitPerIpPerMinute, 1, 1_000_000);
         RequireRange(failures, "TRACHEA_RATE_LIMIT_PER_USERNAME_PER_MINUTE", options.RateLimitPerUsernamePerMinute, 1, 1_000_000);
 
+        RequireRange(failures, "TRACHEA_REFRESH_GRACE_SECONDS", options.RefreshGraceSeconds, 0, 60);
+        if (!(options.RevocationPollSeconds >= 0.2 && options.RevocationPollSeconds <= 10))
+        {
+            failures.Add($"TRACHEA_REVOCATION_POLL_SECONDS must be between 0.2 and 10 (got {options.RevocationPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
         OperationsSettings.Validate(options, failures);
 
         if (string.IsNullOrWhiteSpace(options.DataDir))

@@ -9,7 +9,7 @@ internal static class EndpointErrors
     public static readonly ErrorCode[] Body = [ErrorCodes.ValidationError, ErrorCodes.PayloadTooLarge];
 
     /// <summary>Any endpoint that needs a bearer token.</summary>
-    public static readonly ErrorCode[] Bearer = [ErrorCodes.AuthRequired, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired];
+    public static readonly ErrorCode[] Bearer = [ErrorCodes.AuthRequired, ErrorCodes.InvalidToken, ErrorCodes.TokenExpired, ErrorCodes.TokenRevoked];
 
     /// <summary>Register, login and refresh: rate limited, and they reach the store.</summary>
     public static readonly ErrorCode[] Credentials = [ErrorCodes.RateLimited, ErrorCodes.StoreUnavailable];

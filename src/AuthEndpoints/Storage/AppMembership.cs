@@ -1,4 +1,7 @@
 namespace Trachea.AuthEndpoints.Storage;
 
-/// <summary>A user's role and plan in one app (an entry of <c>users.apps</c>).</summary>
-internal sealed record AppMembership(string AppId, string Role, string Plan, DateTimeOffset JoinedAt);
+/// <summary>
+/// A user's role and plan in one app (an entry of <c>users.apps</c>). <see cref="Version"/> goes up whenever
+/// access to the app must end before the tokens already issued expire (docs/revocation.md).
+/// </summary>
+internal sealed record AppMembership(string AppId, string Role, string Plan, DateTimeOffset JoinedAt, int Version = 0);

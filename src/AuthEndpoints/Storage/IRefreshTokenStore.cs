@@ -6,11 +6,13 @@ internal interface IRefreshTokenStore
     Task InsertAsync(RefreshTokenRecord token, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the token used if it is unused, unrevoked and unexpired, in one atomic operation: of any
-    /// number of concurrent calls with one hash, at most one gets <see cref="RedemptionOutcome.Redeemed"/>.
-    /// A token already used gets <see cref="RedemptionOutcome.Reused"/>.
+    /// Marks the token used if it is unused, unrevoked and unexpired, and stores its successor (same user, app
+    /// and family, <paramref name="successorHash"/>), in one atomic operation: of any number of concurrent calls
+    /// with one hash, at most one gets <see cref="RedemptionOutcome.Redeemed"/>. A token already used gets
+    /// <see cref="RedemptionOutcome.Reused"/>, which says whether that successor is still unused and unrevoked.
     /// </summary>
-    Task<RefreshTokenRedemption> RedeemAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<RefreshTokenRedemption> RotateAsync(
+        string tokenHash, string successorHash, DateTimeOffset successorExpiresAt, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <returns>How many tokens were revoked.</returns>
     Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);

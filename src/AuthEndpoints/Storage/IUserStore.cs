@@ -29,5 +29,8 @@ internal interface IUserStore
     Task<User?> UpdateMembershipAsync(string id, string appId, string? role, string? plan, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <returns>False when no user has this id.</returns>
+    Task<bool> SetPasswordHashAsync(string id, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <returns>False when no user has this id.</returns>
     Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -10,7 +10,8 @@ internal enum RedemptionOutcome
     Invalid,
 }
 
-internal sealed record RefreshTokenRedemption(RedemptionOutcome Outcome, RefreshTokenRecord? Token)
+/// <param name="SuccessorLive">For <see cref="RedemptionOutcome.Reused"/>: the successor stored at the first use is still unused and unrevoked.</param>
+internal sealed record RefreshTokenRedemption(RedemptionOutcome Outcome, RefreshTokenRecord? Token, bool SuccessorLive = false)
 {
     public static readonly RefreshTokenRedemption Invalid = new(RedemptionOutcome.Invalid, null);
 }

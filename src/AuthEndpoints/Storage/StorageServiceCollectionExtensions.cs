@@ -24,6 +24,7 @@ internal static class StorageServiceCollectionExtensions
             .AddSelected<IUserStore, SqliteUserStore, MongoUserStore>()
             .AddSelected<IAppStore, SqliteAppStore, MongoAppStore>()
             .AddSelected<IRefreshTokenStore, SqliteRefreshTokenStore, MongoRefreshTokenStore>()
+            .AddSelected<IRevocationStore, SqliteRevocationStore, MongoRevocationStore>()
             .AddSelected<IStoreLifecycle, SqliteStoreLifecycle, MongoStoreLifecycle>();
     }
 

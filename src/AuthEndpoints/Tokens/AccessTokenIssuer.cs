@@ -14,7 +14,8 @@ internal sealed class AccessTokenIssuer(JwtSigningKey signingKey, IOptions<Trach
 
     public TimeSpan Lifetime => TimeSpan.FromMinutes(options.Value.AccessTokenExpireMinutes);
 
-    public string Issue(User user, AppMembership membership)
+    /// <param name="sid">The session (refresh-token family) the token belongs to.</param>
+    public string Issue(User user, AppMembership membership, string sid)
     {
         var now = time.GetUtcNow();
         var claims = new Dictionary<string, object>
@@ -25,6 +26,8 @@ internal sealed class AccessTokenIssuer(JwtSigningKey signingKey, IOptions<Trach
             [TokenClaims.Plan] = membership.Plan,
             [TokenClaims.Provider] = user.Provider,
             [TokenClaims.TokenId] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            [TokenClaims.Version] = membership.Version,
+            [TokenClaims.SessionId] = sid,
         };
         if (user.Email is not null)
         {

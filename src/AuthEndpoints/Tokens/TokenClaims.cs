@@ -14,4 +14,10 @@ internal static class TokenClaims
     public const string TokenId = "jti";
     public const string Audience = "aud";
     public const string Expires = "exp";
+
+    /// <summary>The membership version at issue time (docs/revocation.md).</summary>
+    public const string Version = "ver";
+
+    /// <summary>The session (refresh-token family) the token belongs to.</summary>
+    public const string SessionId = "sid";
 }

@@ -2,13 +2,20 @@ using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Validation;
 
 namespace Trachea.AuthEndpoints.Users;
 
 /// <summary>The /users/me operations, always for the caller's own account in the token's app.</summary>
-internal sealed class ProfileService(IUserStore users, IRefreshTokenStore refreshTokens, TimeProvider time, ILogger<ProfileService> logger)
+internal sealed class ProfileService(
+    IUserStore users,
+    IRefreshTokenStore refreshTokens,
+    MembershipChangeService membershipChanges,
+    RevocationService revocations,
+    TimeProvider time,
+    ILogger<ProfileService> logger)
 {
     public async Task<UserProfile> GetAsync(CurrentUser caller, CancellationToken cancellationToken)
     {
@@ -58,7 +65,7 @@ internal sealed class ProfileService(IUserStore users, IRefreshTokenStore refres
             throw new TracheaException(ErrorCodes.EmailRequiredForPaid, "Add an email to your profile before choosing a paid plan.");
         }
 
-        var updated = await users.UpdateMembershipAsync(caller.UserId, caller.AppId, null, request.Plan, time.GetUtcNow(), cancellationToken)
+        var updated = await membershipChanges.ChangeAsync(user, caller.AppId, null, request.Plan, cancellationToken)
             ?? throw new TracheaException(ErrorCodes.InvalidToken);
         return UserProfile.From(updated, RequireMembership(updated, caller.AppId));
     }
@@ -69,10 +76,12 @@ internal sealed class ProfileService(IUserStore users, IRefreshTokenStore refres
         var now = time.GetUtcNow();
         await users.DeactivateAsync(caller.UserId, now, cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(caller.UserId, now, cancellationToken);
+        await revocations.RevokeMembershipsAsync(caller.UserId, null, "account deactivated", cancellationToken);
         AuthLog.Deactivated(logger, caller.UserId);
     }
 
-    private async Task<(User User, AppMembership Membership)> LoadAsync(CurrentUser caller, CancellationToken cancellationToken)
+    /// <summary>Loads the caller's active account and its membership of the token's app.</summary>
+    internal async Task<(User User, AppMembership Membership)> LoadAsync(CurrentUser caller, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(caller.UserId, cancellationToken)
             ?? throw new TracheaException(ErrorCodes.InvalidToken, "The token's user does not exist.");

@@ -6,3 +6,6 @@ internal sealed record UpdateProfileRequest(
 
 /// <summary>PATCH /users/me/plan.</summary>
 internal sealed record UpdatePlanRequest(string? Plan);
+
+/// <summary>POST /users/me/password.</summary>
+internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.OpenApi;
+using Trachea.AuthEndpoints.RateLimiting;
 
 namespace Trachea.AuthEndpoints.Users;
 
@@ -29,6 +31,11 @@ internal static class UsersApi
             .WithSummary("Change the caller's plan in the token's app; a paid plan needs an email")
             .WithJsonBody<UpdatePlanRequest>()
             .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.EmailRequiredForPaid]);
+        group.MapPost("/password", ChangePasswordAsync)
+            .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
+            .WithSummary("Change the password of a username account; every other session ends and the caller gets fresh tokens")
+            .WithJsonBody<ChangePasswordRequest>()
+            .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.InvalidCredentials, ErrorCodes.RateLimited]);
         return group;
     }
 
@@ -45,6 +52,12 @@ internal static class UsersApi
     {
         await profiles.DeactivateAsync(CurrentUser.From(context.User), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<TokenResponse>> ChangePasswordAsync(HttpContext context, PasswordChangeService passwords, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ChangePasswordRequest>(context.Request, cancellationToken);
+        return TypedResults.Ok(await passwords.ChangeAsync(CurrentUser.From(context.User), body, cancellationToken));
     }
 
     private static async Task<Ok<UserProfile>> ChangePlanAsync(HttpContext context, ProfileService profiles, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Users;
 using Trachea.Gateway.Hosting;
 
 namespace Trachea.Gateway.Cli;
@@ -28,7 +29,7 @@ internal static class GatewayCli
             var apps = services.GetRequiredService<IAppStore>();
             await (line.Words[0] == "apps"
                 ? new AppsCommand(apps, time, output).RunAsync(line, cancellationToken)
-                : new UsersCommand(services.GetRequiredService<IUserStore>(), apps, time, output).RunAsync(line, cancellationToken));
+                : new UsersCommand(services.GetRequiredService<IUserStore>(), apps, services.GetRequiredService<MembershipChangeService>(), output).RunAsync(line, cancellationToken));
             return 0;
         }
         catch (CliUsageException usage)

@@ -1,11 +1,12 @@
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Users;
 using Trachea.AuthEndpoints.Validation;
 
 namespace Trachea.Gateway.Cli;
 
 /// <summary><c>users set-role|set-plan</c>: change a user's role or plan in one app.</summary>
-internal sealed class UsersCommand(IUserStore users, IAppStore apps, TimeProvider time, TextWriter output)
+internal sealed class UsersCommand(IUserStore users, IAppStore apps, MembershipChangeService membershipChanges, TextWriter output)
 {
     public Task RunAsync(CommandLine line, CancellationToken cancellationToken) => line.Word(1, "users subcommand (set-role, set-plan)") switch
     {
@@ -52,7 +53,8 @@ internal sealed class UsersCommand(IUserStore users, IAppStore apps, TimeProvide
             throw new CliUsageException($"user {user.Id} has no email; a paid plan needs one.");
         }
 
-        var updated = await users.UpdateMembershipAsync(user.Id, appId, role, plan, time.GetUtcNow(), cancellationToken)
+        // A lowering change also ends the tokens already issued; running gateways learn it from the revocation feed.
+        var updated = await membershipChanges.ChangeAsync(user, appId, role, plan, cancellationToken)
             ?? throw new CliUsageException($"user {user.Id} has never signed in to app '{appId}'.");
         var membership = updated.MembershipOf(appId)!;
         await output.WriteLineAsync($"User {updated.Id} in app '{appId}': role {membership.Role}, plan {membership.Plan}.");

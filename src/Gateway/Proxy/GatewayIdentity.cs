@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Tokens;
 
 namespace Trachea.Gateway.Proxy;
@@ -12,10 +13,15 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class GatewayIdentity
 {
-    private GatewayIdentity(ClaimsPrincipal principal, string? appId, int roleRank, int planRank, KeyValuePair<string, string>[] headers, DateTimeOffset expiresAt)
+    private GatewayIdentity(
+        ClaimsPrincipal principal, string userId, string appId, int version, string? sid, int roleRank, int planRank,
+        KeyValuePair<string, string>[] headers, DateTimeOffset expiresAt)
     {
         Principal = principal;
+        UserId = userId;
         AppId = appId;
+        Version = version;
+        Sid = sid;
         RoleRank = roleRank;
         PlanRank = planRank;
         Headers = headers;
@@ -25,13 +31,21 @@ internal sealed class GatewayIdentity
     /// <summary>The validated principal; shared between requests, so it is never modified.</summary>
     public ClaimsPrincipal Principal { get; }
 
-    public string? AppId { get; }
+    public string UserId { get; }
+
+    public string AppId { get; }
+
+    /// <summary>The token's <c>ver</c>: the membership version it was issued at.</summary>
+    public int Version { get; }
+
+    /// <summary>The token's <c>sid</c>, absent from tokens issued before sessions were named.</summary>
+    public string? Sid { get; }
 
     public int RoleRank { get; }
 
     public int PlanRank { get; }
 
-    /// <summary>The identity headers of DESIGN.md with their values; absent values are left out.</summary>
+    /// <summary>The identity headers (docs/headers.md) with their values; absent values are left out.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 
     /// <summary>The token's <c>exp</c>.</summary>
@@ -54,7 +68,10 @@ internal sealed class GatewayIdentity
             : DateTimeOffset.MinValue;
         return new GatewayIdentity(
             principal,
-            principal.FindFirst(TokenClaims.AppId)?.Value,
+            principal.FindFirst(TokenClaims.Subject)?.Value ?? string.Empty,
+            principal.FindFirst(TokenClaims.AppId)?.Value ?? string.Empty,
+            RevocationTable.VersionOf(principal.FindFirst(TokenClaims.Version)?.Value),
+            principal.FindFirst(TokenClaims.SessionId)?.Value,
             Roles.Rank(principal.FindFirst(TokenClaims.Role)?.Value),
             Plans.Rank(principal.FindFirst(TokenClaims.Plan)?.Value),
             [.. headers],

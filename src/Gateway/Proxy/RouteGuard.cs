@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Revocation;
 
 namespace Trachea.Gateway.Proxy;
 
@@ -12,12 +13,13 @@ namespace Trachea.Gateway.Proxy;
 /// (<see cref="PathRules"/>, stricter on protected routes), then the token — from <see cref="ValidatedTokenCache"/>
 /// when the framework's JwtBearer scheme has validated it before, otherwise from that scheme, whose challenge
 /// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate — then the token's app, role and
-/// plan. No store access: everything comes from the validated token.
+/// plan. No store access: everything comes from the validated token and this instance's revocation table.
 /// </summary>
-internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens)
+internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens, RevocationTable revocations)
 {
     private const string OtherApp = "The token was issued for another app.";
     private static readonly string OtherAppChallenge = TracheaBearerEvents.InvalidTokenChallenge(OtherApp);
+    private static readonly string RevokedChallenge = TracheaBearerEvents.InvalidTokenChallenge(TracheaBearerEvents.RevokedDescription);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -38,7 +40,17 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
         // A token seen before is answered from the cache; any other goes to the framework's JwtBearer scheme,
         // whose challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate.
         var authorization = context.Request.Headers.Authorization;
-        if (authorization.Count != 1 || !tokens.TryGet(authorization[0]!, out var identity))
+        if (authorization.Count == 1 && tokens.TryGet(authorization[0]!, out var identity))
+        {
+            // The handler checked revocation when it validated the token; a cached token is checked on every hit.
+            if (revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid))
+            {
+                context.Response.Headers.WWWAuthenticate = RevokedChallenge;
+                await ProblemWriter.WriteAsync(context, ErrorCodes.TokenRevoked, TracheaBearerEvents.RevokedDescription);
+                return;
+            }
+        }
+        else
         {
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
             if (result.None && policy.Auth == RouteAuth.Optional)

@@ -7,9 +7,9 @@ namespace Trachea.Gateway.Proxy;
 /// by the exact Authorization header value, so a token is validated once rather than on every proxied
 /// request. An entry never outlives its token's <c>exp</c>; the cache holds at most <see cref="Capacity"/>
 /// entries. Only successes are kept: an invalid, tampered or expired token always goes to the handler.
-/// Safe because access tokens cannot be revoked before they expire: the cache answers exactly what a
-/// fresh validation would, except in the clock-skew grace after <c>exp</c>, where it sends the token
-/// back to the handler.
+/// The cache answers what a fresh validation would, except in the clock-skew grace after <c>exp</c>, where it
+/// sends the token back to the handler; revocation is not cached: <see cref="RouteGuard"/> checks every hit
+/// against the revocation table.
 /// </summary>
 internal sealed class ValidatedTokenCache(TimeProvider time)
 {

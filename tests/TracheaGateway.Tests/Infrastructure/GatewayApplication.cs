@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Storage.Sqlite;
 
@@ -55,6 +56,15 @@ public class GatewayApplication : WebApplicationFactory<Program>
         using var response = await client.PostAsJsonAsync("/auth/register", new { username, password = TestUsers.Password, app_id = appId });
         response.EnsureSuccessStatusCode();
         return await TokenPair.ReadAsync(response);
+    }
+
+    /// <summary>Signs an existing user in to an app as a login does, without spending a login attempt.</summary>
+    public async Task<TokenPair> SignInAsync(string userId, string appId = TestApps.Demo)
+    {
+        var user = await Service<IUserStore>().FindByIdAsync(userId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"no user {userId}");
+        var tokens = await Service<TokenService>().StartSessionAsync(user, user.MembershipOf(appId)!, CancellationToken.None);
+        return new TokenPair(tokens.AccessToken, tokens.RefreshToken, userId, System.Text.Json.JsonSerializer.SerializeToElement(tokens));
     }
 
     public HttpClient CreateClient(string accessToken)

@@ -45,7 +45,10 @@ public sealed class LogTests
         {
         }
 
-        using var user = app.CreateClient(registered.AccessToken);
+        // The reuse above revoked every token of the user: a new sign-in continues.
+        using var signIn = await anonymous.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password });
+        var afterReuse = await TokenPair.ReadAsync(signIn);
+        using var user = app.CreateClient(afterReuse.AccessToken);
         using (var me = await user.GetAsync("/users/me"))
         {
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
@@ -61,7 +64,7 @@ public sealed class LogTests
         [
             TestUsers.Password, WrongPassword, GatewayApplication.JwtSecret, passwordHash, "$2",
             registered.AccessToken, registered.RefreshToken, session.AccessToken, session.RefreshToken,
-            rotated.AccessToken, rotated.RefreshToken, registered.AccessToken.Split('.')[2],
+            rotated.AccessToken, rotated.RefreshToken, registered.AccessToken.Split('.')[2], afterReuse.AccessToken, afterReuse.RefreshToken,
         ];
         var entries = app.Logs.Entries;
         Assert.Contains(entries, e => e.Category.StartsWith("Microsoft.AspNetCore.Authentication", StringComparison.Ordinal) && e.Level <= Microsoft.Extensions.Logging.LogLevel.Debug);
@@ -76,6 +79,7 @@ public sealed class LogTests
         Assert.Contains(entries, e => e.EventId == 2003 && e.Values["Reason"] == "INVALID_CREDENTIALS");
         Assert.Contains(entries, e => e.EventId == 2004 && e.Values["UserId"] == registered.UserId);
         Assert.Contains(entries, e => e.EventId == 2006 && e.Values["UserId"] == registered.UserId);
+        Assert.Contains(entries, e => e.EventId == 2101 && e.Values["UserId"] == registered.UserId && e.Values["Reason"] == "refresh-token reuse");
         var meLine = Assert.Single(entries, e => e.EventId == 5001 && e.Values["Route"] == "/users/me/" && e.Values["Method"] == "GET" && e.Values["StatusCode"] == "200");
         Assert.Equal(registered.UserId, meLine.Values["UserId"]);
         Assert.Equal(TestApps.Demo, meLine.Values["AppId"]);

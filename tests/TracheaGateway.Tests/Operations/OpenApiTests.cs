@@ -19,6 +19,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
         { "patch", "/users/me" },
         { "delete", "/users/me" },
         { "patch", "/users/me/plan" },
+        { "post", "/users/me/password" },
     };
 
     [Theory]

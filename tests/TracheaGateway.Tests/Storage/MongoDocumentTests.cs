@@ -29,7 +29,7 @@ public sealed class MongoDocumentTests
             Phone = "+15550100",
             DateOfBirth = "1990-01-31",
             Address = new Address("1 Main St", "Springfield", "IL", "US", "62701"),
-            Apps = [new AppMembership("demo", Roles.Admin, Plans.Pro, Created)],
+            Apps = [new AppMembership("demo", Roles.Admin, Plans.Pro, Created, Version: 3)],
             IsActive = true,
             CreatedAt = Created,
             UpdatedAt = Created.AddMinutes(1),
@@ -58,7 +58,7 @@ public sealed class MongoDocumentTests
                     "apps",
                     new BsonArray
                     {
-                        new BsonDocument { { "app_id", "demo" }, { "role", "admin" }, { "plan", "pro" }, { "joined_at", new BsonDateTime(Created.UtcDateTime) } },
+                        new BsonDocument { { "app_id", "demo" }, { "role", "admin" }, { "plan", "pro" }, { "joined_at", new BsonDateTime(Created.UtcDateTime) }, { "version", 3 } },
                     }
                 },
                 { "is_active", true },
@@ -187,5 +187,28 @@ public sealed class MongoDocumentTests
         Assert.Equal(new BsonDateTime(Created.UtcDateTime), bson["used_at"]);
         Assert.Equal(new BsonDateTime(Created.AddSeconds(1).UtcDateTime), bson["revoked_at"]);
         Assert.Equal(token, BsonSerializer.Deserialize<RefreshTokenDocument>(bson).ToRecord());
+    }
+
+    [Fact]
+    public void AppMembershipDocument_WrittenBeforeVersions_ReadsAtVersionZero()
+    {
+        var earlier = new BsonDocument { { "app_id", "demo" }, { "role", "member" }, { "plan", "free" }, { "joined_at", new BsonDateTime(Created.UtcDateTime) } };
+
+        Assert.Equal(0, BsonSerializer.Deserialize<AppMembershipDocument>(earlier).ToMembership().Version);
+    }
+
+    [Fact]
+    public void RevocationDocument_Serializes_ToTheFeedShape()
+    {
+        var id = ObjectId.GenerateNewId();
+        var version = new RevocationDocument { Id = id, Seq = 7, UserId = "u1", AppId = "demo", MinVersion = 2, CreatedAt = Created.UtcDateTime };
+        var session = new RevocationDocument { Id = id, Seq = 8, UserId = "u1", AppId = "demo", Sid = "s1", CreatedAt = Created.UtcDateTime };
+
+        Assert.Equal(
+            new BsonDocument { { "_id", id }, { "seq", 7L }, { "user_id", "u1" }, { "app_id", "demo" }, { "min_version", 2 }, { "created_at", new BsonDateTime(Created.UtcDateTime) } },
+            version.ToBsonDocument());
+        Assert.Equal(
+            new BsonDocument { { "_id", id }, { "seq", 8L }, { "user_id", "u1" }, { "app_id", "demo" }, { "sid", "s1" }, { "created_at", new BsonDateTime(Created.UtcDateTime) } },
+            session.ToBsonDocument());
     }
 }

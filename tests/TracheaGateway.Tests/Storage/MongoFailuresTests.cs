@@ -79,7 +79,7 @@ public sealed class MongoFailuresTests
 
         Assert.Equal(ErrorCodes.StoreUnavailable, failure.Error);
         Assert.DoesNotContain(Password, failure.Message, StringComparison.Ordinal);
-        Assert.False(await new MongoStoreLifecycle(context).PingAsync(CancellationToken.None));
+        Assert.False(await new MongoStoreLifecycle(context, Microsoft.Extensions.Options.Options.Create(new Trachea.AuthEndpoints.Configuration.TracheaOptions())).PingAsync(CancellationToken.None));
     }
 
     private static MongoCommandException DuplicateKey(string index, string key)

@@ -40,6 +40,21 @@ public sealed class MongoIndexesTests
         Assert.Null(MongoIndexes.RefreshTokens[0].Options.ExpireAfter);
     }
 
+    [Fact]
+    public void RevocationIndexes_SeqUniqueAndCreatedAtTtlOfLifetimePlusFiveMinutes()
+    {
+        var indexes = MongoIndexes.Revocations(TimeSpan.FromMinutes(15));
+
+        Assert.Equal(
+            [
+                ("seq_1", new BsonDocument("seq", 1), true, false),
+                ("created_at_1", new BsonDocument("created_at", 1), false, false),
+            ],
+            indexes.Select(Describe));
+        Assert.Equal(TimeSpan.FromMinutes(20), indexes[1].Options.ExpireAfter);
+        Assert.Null(indexes[0].Options.ExpireAfter);
+    }
+
     private static (string Name, BsonDocument Keys, bool Unique, bool Sparse) Describe<T>(CreateIndexModel<T> model) =>
     (
         model.Options.Name,

@@ -50,17 +50,18 @@ public sealed class MongoStoreContractTests : StoreContractTests
     }
 
     /// <summary>A store on a database of its own, dropped when the store is disposed.</summary>
-    private static async Task<(StoreUnderTest Store, MongoStoreContext Context)> OpenAsync()
+    internal static async Task<(StoreUnderTest Store, MongoStoreContext Context)> OpenAsync()
     {
         var uri = MongoTestEnvironment.Uri ?? throw new InvalidOperationException($"{MongoTestEnvironment.UriVariable} is not set");
         var databaseName = $"trachea_test_{NewId()}";
         var opened = new MongoStoreContext(uri, databaseName);
-        var lifecycle = new MongoStoreLifecycle(opened);
+        var lifecycle = new MongoStoreLifecycle(opened, Microsoft.Extensions.Options.Options.Create(new Trachea.AuthEndpoints.Configuration.TracheaOptions()));
         await lifecycle.InitializeAsync(None);
         var store = new StoreUnderTest(
             new MongoUserStore(opened),
             new MongoAppStore(opened),
             new MongoRefreshTokenStore(opened),
+            new MongoRevocationStore(opened),
             lifecycle,
             async () =>
             {

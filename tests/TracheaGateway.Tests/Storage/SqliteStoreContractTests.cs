@@ -88,7 +88,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
             () => new SqliteUserStore(database).FindByIdAsync(NewId(), None))).Error);
     }
 
-    private static async Task<StoreUnderTest> OpenStoreAsync(string dataDir)
+    internal static async Task<StoreUnderTest> OpenStoreAsync(string dataDir)
     {
         var database = new SqliteDatabase(dataDir);
         var lifecycle = new SqliteStoreLifecycle(database, TimeProvider.System);
@@ -97,6 +97,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
             new SqliteUserStore(database),
             new SqliteAppStore(database),
             new SqliteRefreshTokenStore(database),
+            new SqliteRevocationStore(database),
             lifecycle,
             () =>
             {

@@ -48,4 +48,8 @@ internal static class StoreTestData
         FamilyId = NewId(),
         ExpiresAt = expiresAt ?? Now.AddDays(30),
     };
+
+    /// <summary>A rotation whose successor nobody will present: what the older tests of redemption alone need.</summary>
+    public static Task<RefreshTokenRedemption> RedeemAsync(this IRefreshTokenStore tokens, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        tokens.RotateAsync(tokenHash, NewTokenHash(), now.AddDays(30), now, cancellationToken);
 }

@@ -186,7 +186,7 @@ public sealed class ProfileTests(GatewayFixture gateway) : IClassFixture<Gateway
         var stored = await _app.Service<IUserStore>().FindByIdAsync(pair.UserId, CancellationToken.None);
         Assert.False(stored!.IsActive);
         using var me = await client.GetAsync("/users/me");
-        await me.AssertProblemAsync(HttpStatusCode.Forbidden, "USER_INACTIVE");
+        await me.AssertProblemAsync(HttpStatusCode.Unauthorized, "TOKEN_REVOKED");
         using var anonymous = _app.CreateClient();
         using var login = await anonymous.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password });
         await login.AssertProblemAsync(HttpStatusCode.Forbidden, "USER_INACTIVE");

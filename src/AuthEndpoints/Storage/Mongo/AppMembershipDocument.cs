@@ -9,6 +9,7 @@ internal sealed class AppMembershipDocument
     public const string AppIdField = "app_id";
     public const string RoleField = "role";
     public const string PlanField = "plan";
+    public const string VersionField = "version";
 
     [BsonElement(AppIdField)]
     public required string AppId { get; set; }
@@ -22,13 +23,18 @@ internal sealed class AppMembershipDocument
     [BsonElement("joined_at"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
     public DateTime JoinedAt { get; set; }
 
+    // Entries written before versions existed are at version 0.
+    [BsonElement(VersionField), BsonDefaultValue(0)]
+    public int Version { get; set; }
+
     public static AppMembershipDocument From(AppMembership membership) => new()
     {
         AppId = membership.AppId,
         Role = membership.Role,
         Plan = membership.Plan,
         JoinedAt = MongoDates.ToBson(membership.JoinedAt),
+        Version = membership.Version,
     };
 
-    public AppMembership ToMembership() => new(AppId, Role, Plan, MongoDates.FromBson(JoinedAt));
+    public AppMembership ToMembership() => new(AppId, Role, Plan, MongoDates.FromBson(JoinedAt), Version);
 }

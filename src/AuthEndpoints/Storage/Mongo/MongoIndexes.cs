@@ -15,6 +15,11 @@ internal static class MongoIndexes
     public const string AppId = AppDocument.AppIdField + "_1";
     public const string TokenHash = RefreshTokenDocument.TokenHashField + "_1";
     public const string ExpiresAt = RefreshTokenDocument.ExpiresAtField + "_1";
+    public const string Seq = RevocationDocument.SeqField + "_1";
+    public const string RevocationCreatedAt = RevocationDocument.CreatedAtField + "_1";
+
+    /// <summary>How long past its creation the server keeps a revocation: the access-token lifetime plus five minutes.</summary>
+    public static TimeSpan RevocationRetention(TimeSpan accessTokenLifetime) => accessTokenLifetime + TimeSpan.FromMinutes(5);
 
     public static IReadOnlyList<CreateIndexModel<UserDocument>> Users { get; } =
     [
@@ -37,6 +42,13 @@ internal static class MongoIndexes
         // expireAfterSeconds 0: the server deletes a token as soon as the time in expires_at has passed.
         new(Builders<RefreshTokenDocument>.IndexKeys.Ascending(RefreshTokenDocument.ExpiresAtField),
             new CreateIndexOptions { Name = ExpiresAt, ExpireAfter = TimeSpan.Zero }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<RevocationDocument>> Revocations(TimeSpan accessTokenLifetime) =>
+    [
+        new(Builders<RevocationDocument>.IndexKeys.Ascending(RevocationDocument.SeqField), new CreateIndexOptions { Name = Seq, Unique = true }),
+        new(Builders<RevocationDocument>.IndexKeys.Ascending(RevocationDocument.CreatedAtField),
+            new CreateIndexOptions { Name = RevocationCreatedAt, ExpireAfter = RevocationRetention(accessTokenLifetime) }),
     ];
 
     private static CreateIndexModel<UserDocument> UniqueSparse(string field, string name) =>

@@ -9,6 +9,8 @@ internal sealed class MongoStoreContext : IDisposable
     public const string UsersCollection = "users";
     public const string AppsCollection = "apps";
     public const string RefreshTokensCollection = "refresh_tokens";
+    public const string RevocationsCollection = "revocations";
+    public const string CountersCollection = "counters";
 
     // Without a server, the driver's default of 30 s would hold every request that long before it fails.
     public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(5);
@@ -23,6 +25,8 @@ internal sealed class MongoStoreContext : IDisposable
         Users = Database.GetCollection<UserDocument>(UsersCollection);
         Apps = Database.GetCollection<AppDocument>(AppsCollection);
         RefreshTokens = Database.GetCollection<RefreshTokenDocument>(RefreshTokensCollection);
+        Revocations = Database.GetCollection<RevocationDocument>(RevocationsCollection);
+        Counters = Database.GetCollection<CounterDocument>(CountersCollection);
     }
 
     public IMongoDatabase Database { get; }
@@ -32,6 +36,10 @@ internal sealed class MongoStoreContext : IDisposable
     public IMongoCollection<AppDocument> Apps { get; }
 
     public IMongoCollection<RefreshTokenDocument> RefreshTokens { get; }
+
+    public IMongoCollection<RevocationDocument> Revocations { get; }
+
+    public IMongoCollection<CounterDocument> Counters { get; }
 
     public void Dispose() => _client.Dispose();
 

@@ -75,14 +75,19 @@ internal sealed class MongoUserStore(MongoStoreContext context) : IUserStore
         return UpdateAsync(id, member, Update.Combine(updates), cancellationToken);
     }
 
-    public Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> SetPasswordHashAsync(string id, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateOneAsync(id, Update.Set(u => u.PasswordHash, passwordHash).Set(u => u.UpdatedAt, MongoDates.ToBson(now)), cancellationToken);
+
+    public Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateOneAsync(id, Update.Set(u => u.IsActive, false).Set(u => u.UpdatedAt, MongoDates.ToBson(now)), cancellationToken);
+
+    private Task<bool> UpdateOneAsync(string id, UpdateDefinition<UserDocument> update, CancellationToken cancellationToken)
     {
         if (!MongoIds.TryParse(id, out var objectId))
         {
             return Task.FromResult(false);
         }
 
-        var update = Update.Set(u => u.IsActive, false).Set(u => u.UpdatedAt, MongoDates.ToBson(now));
         return MongoFailures.RunAsync(async () =>
             (await context.Users.UpdateOneAsync(Filter.Eq(u => u.Id, objectId), update, cancellationToken: cancellationToken)
                 .ConfigureAwait(false)).MatchedCount > 0);

@@ -20,6 +20,16 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
 
     private const string Find = $"SELECT {Columns} FROM refresh_tokens WHERE token_hash = @token_hash;";
 
+    private const string InsertSuccessor = """
+        INSERT INTO refresh_tokens (token_hash, user_id, app_id, family_id, expires_at)
+        VALUES (@successor_hash, @user_id, @app_id, @family_id, @expires_at);
+        """;
+
+    private const string SuccessorLive = """
+        SELECT COUNT(*) FROM refresh_tokens
+        WHERE token_hash = @successor_hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > @now;
+        """;
+
     private const string RevokeAll = "UPDATE refresh_tokens SET revoked_at = @now WHERE user_id = @user_id AND revoked_at IS NULL;";
 
     public Task InsertAsync(RefreshTokenRecord token, CancellationToken cancellationToken)
@@ -33,22 +43,32 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
             cancellationToken);
     }
 
-    public Task<RefreshTokenRedemption> RedeemAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async connection =>
+    public Task<RefreshTokenRedemption> RotateAsync(
+        string tokenHash, string successorHash, DateTimeOffset successorExpiresAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.RunInTransactionAsync(
+            async (connection, transaction) =>
             {
                 var redeemed = await ReadOneAsync(
-                    connection.Command(Redeem).With("@token_hash", tokenHash).With("@now", now), cancellationToken).ConfigureAwait(false);
+                    connection.Command(Redeem, transaction).With("@token_hash", tokenHash).With("@now", now), cancellationToken).ConfigureAwait(false);
                 if (redeemed is not null)
                 {
+                    await connection.Command(InsertSuccessor, transaction)
+                        .With("@successor_hash", successorHash).With("@user_id", redeemed.UserId).With("@app_id", redeemed.AppId)
+                        .With("@family_id", redeemed.FamilyId).With("@expires_at", successorExpiresAt)
+                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     return new RefreshTokenRedemption(RedemptionOutcome.Redeemed, redeemed);
                 }
 
                 var existing = await ReadOneAsync(
-                    connection.Command(Find).With("@token_hash", tokenHash), cancellationToken).ConfigureAwait(false);
-                return existing?.UsedAt is not null
-                    ? new RefreshTokenRedemption(RedemptionOutcome.Reused, existing)
-                    : RefreshTokenRedemption.Invalid;
+                    connection.Command(Find, transaction).With("@token_hash", tokenHash), cancellationToken).ConfigureAwait(false);
+                if (existing?.UsedAt is null)
+                {
+                    return RefreshTokenRedemption.Invalid;
+                }
+
+                await using var live = connection.Command(SuccessorLive, transaction).With("@successor_hash", successorHash).With("@now", now);
+                return new RefreshTokenRedemption(
+                    RedemptionOutcome.Reused, existing, await live.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is > 0L);
             },
             cancellationToken);
 

@@ -2,16 +2,18 @@ namespace Trachea.AuthEndpoints.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's tables. Uniqueness lives in the database: SQLite's UNIQUE lets any number of
-/// NULLs coexist, which gives the sparse-index semantics of the MongoDB store.
+/// NULLs coexist, which gives the sparse-index semantics of the MongoDB store. The schema version is the
+/// file's <c>user_version</c>; a new file is created at version 1 and brought forward by the same
+/// <see cref="Migrations"/> an upgraded data directory runs, so that path is exercised on every start.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public static int Version => Migrations.Length + 1;
 
     // WAL lets readers run beside the single writer; the setting is kept in the file itself.
     public const string EnableWal = "PRAGMA journal_mode = WAL;";
 
-    public const string CreateTables = """
+    public const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS users (
             id TEXT NOT NULL PRIMARY KEY,
             firebase_uid TEXT UNIQUE,
@@ -61,8 +63,30 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_refresh_tokens_user_id ON refresh_tokens (user_id);
         CREATE INDEX IF NOT EXISTS ix_refresh_tokens_expires_at ON refresh_tokens (expires_at);
 
-        PRAGMA user_version = 1;
         """;
+
+    /// <summary>
+    /// The statements that take the schema from version <c>index + 1</c> to <c>index + 2</c>, one statement per
+    /// entry: run one at a time, a failing statement always surfaces (in a batch, a later statement's error can be lost).
+    /// </summary>
+    public static readonly string[][] Migrations =
+    [
+        // 1 -> 2: membership versions and the revocation feed (docs/revocation.md).
+        [
+            "ALTER TABLE user_apps ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
+            """
+            CREATE TABLE revocations (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id TEXT NOT NULL,
+                app_id TEXT NOT NULL,
+                min_version INTEGER,
+                sid TEXT,
+                created_at INTEGER NOT NULL
+            ) STRICT;
+            """,
+            "CREATE INDEX ix_revocations_created_at ON revocations (created_at);",
+        ],
+    ];
 
     // The MongoDB store's TTL index does the same continuously.
     public const string DeleteExpiredTokens = "DELETE FROM refresh_tokens WHERE expires_at <= @now;";

@@ -20,7 +20,7 @@ internal sealed class SqliteStoreLifecycle(SqliteDatabase database, TimeProvider
         await database.RunInTransactionAsync(
             async (connection, transaction) =>
             {
-                await connection.Command(SqliteSchema.CreateTables, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteSchemaMigration.MigrateAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 return await connection.Command(SqliteSchema.DeleteExpiredTokens, transaction)
                     .With("@now", timeProvider.GetUtcNow())
                     .ExecuteAsync(cancellationToken).ConfigureAwait(false);

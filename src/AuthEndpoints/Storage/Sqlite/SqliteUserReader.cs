@@ -8,7 +8,7 @@ internal static class SqliteUserReader
     private const string Select = """
         SELECT u.id, u.firebase_uid, u.email, u.username, u.password_hash, u.name, u.avatar, u.provider,
                u.phone, u.date_of_birth, u.address, u.is_active, u.created_at, u.updated_at,
-               a.app_id, a.role, a.plan, a.joined_at
+               a.app_id, a.role, a.plan, a.joined_at, a.version
         FROM users u LEFT JOIN user_apps a ON a.user_id = u.id
         """;
 
@@ -26,7 +26,7 @@ internal static class SqliteUserReader
             user ??= ReadUser(reader, apps);
             if (!reader.IsDBNull(14))
             {
-                apps.Add(new AppMembership(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetDate(17)));
+                apps.Add(new AppMembership(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetDate(17), reader.GetInt32(18)));
             }
         }
 

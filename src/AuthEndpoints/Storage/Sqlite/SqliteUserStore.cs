@@ -13,8 +13,8 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     // INSERT ... SELECT only when the user exists, so a missing user is told apart from an existing membership.
     private const string InsertMembership = """
-        INSERT INTO user_apps (user_id, app_id, role, plan, joined_at)
-        SELECT @user_id, @app_id, @role, @plan, @joined_at WHERE EXISTS (SELECT 1 FROM users WHERE id = @user_id)
+        INSERT INTO user_apps (user_id, app_id, role, plan, joined_at, version)
+        SELECT @user_id, @app_id, @role, @plan, @joined_at, @version WHERE EXISTS (SELECT 1 FROM users WHERE id = @user_id)
         ON CONFLICT (user_id, app_id) DO NOTHING;
         """;
 
@@ -31,6 +31,8 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         """;
 
     private const string Touch = "UPDATE users SET updated_at = @now WHERE id = @id;";
+
+    private const string SetPasswordHash = "UPDATE users SET password_hash = @password_hash, updated_at = @now WHERE id = @id;";
 
     private const string Deactivate = "UPDATE users SET is_active = 0, updated_at = @now WHERE id = @id;";
 
@@ -114,6 +116,10 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public async Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(Deactivate, c => c.With("@id", id).With("@now", now), cancellationToken).ConfigureAwait(false) > 0;
 
+    public async Task<bool> SetPasswordHashAsync(string id, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            SetPasswordHash, c => c.With("@id", id).With("@password_hash", passwordHash).With("@now", now), cancellationToken).ConfigureAwait(false) > 0;
+
     private Task<User?> FindAsync(UserKey key, string value, CancellationToken cancellationToken) =>
         database.ReadAsync(
             connection => SqliteUserReader.FindAsync(connection, null, key, value, cancellationToken),
@@ -132,7 +138,7 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         SqliteConnection connection, SqliteTransaction transaction, string userId, AppMembership membership, CancellationToken cancellationToken) =>
         connection.Command(InsertMembership, transaction)
             .With("@user_id", userId).With("@app_id", membership.AppId).With("@role", membership.Role)
-            .With("@plan", membership.Plan).With("@joined_at", membership.JoinedAt)
+            .With("@plan", membership.Plan).With("@joined_at", membership.JoinedAt).With("@version", membership.Version)
             .ExecuteAsync(cancellationToken);
 
     private static Task<int> TouchAsync(
