@@ -34,7 +34,8 @@ internal static class OperationsExtensions
         services.AddHostedService<RequestTraceContext>();
         services.AddHealthChecks()
             .AddCheck<ConfigurationHealthCheck>("configuration", tags: [HealthTags.Ready])
-            .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready], timeout: StoreHealthCheck.Timeout);
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthTags.Ready], timeout: StoreHealthCheck.Timeout)
+            .AddCheck<RevocationFeedHealthCheck>("revocations", tags: [HealthTags.Ready]);
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
