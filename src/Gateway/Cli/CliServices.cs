@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.Storage;
+
+namespace Trachea.Gateway.Cli;
+
+/// <summary>
+/// The server's settings and store, checked and opened only when a command is about to run, so that
+/// <c>--help</c> and a mistyped command line answer without a configured store.
+/// </summary>
+internal sealed class CliServices(IServiceProvider services)
+{
+    public TimeProvider Time => services.GetRequiredService<TimeProvider>();
+
+    public async Task<IAppStore> AppsAsync(CancellationToken cancellationToken)
+    {
+        await OpenAsync(cancellationToken);
+        return services.GetRequiredService<IAppStore>();
+    }
+
+    public async Task<IUserStore> UsersAsync(CancellationToken cancellationToken)
+    {
+        await OpenAsync(cancellationToken);
+        return services.GetRequiredService<IUserStore>();
+    }
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<IOptions<TracheaOptions>>().Value;
+        await services.GetRequiredService<IStoreLifecycle>().InitializeAsync(cancellationToken);
+    }
+}
