@@ -10,6 +10,8 @@ namespace Trachea.Gateway.Cli;
 /// </summary>
 internal sealed class CliServices(IServiceProvider services)
 {
+    private Task? _opened;
+
     public TimeProvider Time => services.GetRequiredService<TimeProvider>();
 
     public async Task<IAppStore> AppsAsync(CancellationToken cancellationToken)
@@ -24,7 +26,10 @@ internal sealed class CliServices(IServiceProvider services)
         return services.GetRequiredService<IUserStore>();
     }
 
-    private async Task OpenAsync(CancellationToken cancellationToken)
+    // Once per command line: a command that reads both stores opens the store once.
+    private Task OpenAsync(CancellationToken cancellationToken) => _opened ??= OpenOnceAsync(cancellationToken);
+
+    private async Task OpenOnceAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IOptions<TracheaOptions>>().Value;
         await services.GetRequiredService<IStoreLifecycle>().InitializeAsync(cancellationToken);
