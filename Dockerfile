@@ -1,5 +1,4 @@
-# Trachea Gateway container. Not built on the development machines (no Docker engine there):
-# kept minimal and conventional. Build: docker build -t trachea-gateway .
+# Trachea Gateway container, kept minimal and conventional (docs/operations.md, "Docker"). Build: docker build -t trachea-gateway .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

@@ -9,7 +9,7 @@ namespace Trachea.AuthEndpoints.Auth;
 
 /// <summary>
 /// Bearer rules the stock handler leaves open: a token is read from exactly one Authorization header
-/// (two are refused), and every challenge is answered with the gateway's error codes, and revoked tokens are refused.
+/// (two are refused), a revoked token is refused, and every challenge is answered with the gateway's error codes.
 /// </summary>
 internal sealed class TracheaBearerEvents : JwtBearerEvents
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Trachea.AuthEndpoints.Configuration;
 
 /// <summary>
-/// Maps the seed's environment names (<c>TRACHEA_ACCESS_TOKEN_EXPIRE_MINUTES</c>) onto the options
+/// Maps the <c>TRACHEA_*</c> environment names (<c>TRACHEA_ACCESS_TOKEN_EXPIRE_MINUTES</c>) onto the options
 /// section (<c>Trachea:AccessTokenExpireMinutes</c>), so the same settings bind from either place.
 /// </summary>
 internal sealed class TracheaEnvironmentVariables : ConfigurationProvider, IConfigurationSource

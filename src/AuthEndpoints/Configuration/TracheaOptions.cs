@@ -1,7 +1,7 @@
 namespace Trachea.AuthEndpoints.Configuration;
 
 /// <summary>
-/// Every setting of DESIGN.md, bound from the <c>Trachea</c> section; the seed's <c>TRACHEA_*</c>
+/// Every setting of docs/configuration.md, bound from the <c>Trachea</c> section; the <c>TRACHEA_*</c>
 /// environment variables land here through <see cref="TracheaEnvironmentVariables"/>.
 /// </summary>
 internal sealed class TracheaOptions

@@ -1,4 +1,4 @@
 namespace Trachea.AuthEndpoints.Errors;
 
-/// <summary>One entry of the seed's error vocabulary: the code clients switch on, its HTTP status and a title.</summary>
+/// <summary>One entry of the gateway's error vocabulary: the code clients switch on, its HTTP status and a title.</summary>
 internal sealed record ErrorCode(string Code, int Status, string Title);

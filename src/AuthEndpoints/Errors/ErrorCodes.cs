@@ -1,6 +1,6 @@
 namespace Trachea.AuthEndpoints.Errors;
 
-/// <summary>The seed's error codes, as DESIGN.md lists them; nothing else names an error.</summary>
+/// <summary>The gateway's error codes, as docs/http-api.md lists them; nothing else names an error.</summary>
 internal static class ErrorCodes
 {
     public static readonly ErrorCode AppNotFound = new("APP_NOT_FOUND", 404, "App not found");

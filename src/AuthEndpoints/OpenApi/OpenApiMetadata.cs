@@ -11,7 +11,7 @@ namespace Trachea.AuthEndpoints.OpenApi;
 /// </summary>
 internal sealed record JsonRequestBodyMetadata(Type RequestType);
 
-/// <summary>The seed codes an endpoint can answer with; the OpenAPI document names them in each response.</summary>
+/// <summary>The error codes an endpoint can answer with; the OpenAPI document names them in each response.</summary>
 internal sealed record ErrorResponsesMetadata(IReadOnlyList<ErrorCode> Errors)
 {
     public IEnumerable<(int Status, string Description)> Describe() =>
@@ -28,7 +28,7 @@ internal static class OpenApiMetadata
 
     /// <summary>
     /// Declares the problem answers an endpoint can give: one problem response per status, whose description
-    /// names each seed code behind it.
+    /// names each error code behind it.
     /// </summary>
     public static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params IEnumerable<ErrorCode> errors)
     {

@@ -10,7 +10,7 @@ namespace Trachea.AuthEndpoints.OpenApi;
 /// <summary>
 /// The OpenAPI document of /auth and /users: request bodies that the endpoints read themselves, the
 /// bearer scheme on protected operations, and (through <see cref="OpenApiMetadata.ProducesErrors"/>) every
-/// problem answer with its seed codes. Schemas follow the API's snake_case JSON options.
+/// problem answer with its error codes. Schemas follow the API's snake_case JSON options.
 /// </summary>
 internal static class TracheaOpenApi
 {
@@ -30,7 +30,7 @@ internal static class TracheaOpenApi
                 {
                     Title = "Trachea Gateway",
                     Version = DocumentName,
-                    Description = "Sign-in, tokens and profiles of Trachea Gateway. Errors are RFC 9457 problem details whose `code` is one of the seed's error codes.",
+                    Description = "Sign-in, tokens and profiles of Trachea Gateway. Errors are RFC 9457 problem details whose `code` is one of the gateway's error codes (see the error code table in docs/http-api.md).",
                 };
                 document.AddComponent<IOpenApiSecurityScheme>(BearerScheme, new OpenApiSecurityScheme
                 {
@@ -45,13 +45,13 @@ internal static class TracheaOpenApi
             options.AddSchemaTransformer(DescribeProblemDetails);
         });
 
-    // Problem details carry the seed's code, the trace id and, for VALIDATION_ERROR, the fields in error.
+    // Problem details carry the error code, the trace id and, for VALIDATION_ERROR, the fields in error.
     private static Task DescribeProblemDetails(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.JsonTypeInfo.Type == typeof(ProblemDetails))
         {
             schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
-            schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The seed's error code, e.g. INVALID_CREDENTIALS." };
+            schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The error code clients switch on, e.g. INVALID_CREDENTIALS." };
             schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Correlates the answer with the gateway's logs." };
             schema.Properties["errors"] = new OpenApiSchema
             {

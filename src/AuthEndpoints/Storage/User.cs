@@ -1,6 +1,6 @@
 namespace Trachea.AuthEndpoints.Storage;
 
-/// <summary>One person across every app: the <c>users</c> document of DESIGN.md.</summary>
+/// <summary>One person across every app: the <c>users</c> document of docs/store-schema.md.</summary>
 internal sealed record User
 {
     public required string Id { get; init; }

@@ -4,7 +4,7 @@ using Trachea.AuthEndpoints.Errors;
 namespace Trachea.AuthEndpoints.Telemetry;
 
 /// <summary>
-/// The gateway's own instruments on the <see cref="MeterName"/> meter: problem answers by seed code,
+/// The gateway's own instruments on the <see cref="MeterName"/> meter: problem answers by error code,
 /// refresh-token reuse, and the latency of proxied requests (recorded by the proxy).
 /// </summary>
 internal sealed class TracheaMetrics
@@ -22,7 +22,7 @@ internal sealed class TracheaMetrics
         _failures = meter.CreateCounter<long>(
             "trachea.auth.failures",
             unit: "{failure}",
-            description: "Problem-details answers of the gateway, by seed error code.");
+            description: "Problem-details answers of the gateway, by error code.");
         _refreshReuses = meter.CreateCounter<long>(
             "trachea.refresh_token.reuses",
             unit: "{reuse}",

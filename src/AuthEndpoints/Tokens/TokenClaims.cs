@@ -1,6 +1,6 @@
 namespace Trachea.AuthEndpoints.Tokens;
 
-/// <summary>Claim names of the gateway's access token (DESIGN.md "Tokens").</summary>
+/// <summary>Claim names of the gateway's access token (docs/http-api.md, "Tokens").</summary>
 internal static class TokenClaims
 {
     public const string Issuer = "trachea";

@@ -5,7 +5,7 @@ namespace Trachea.AuthEndpoints.Users;
 
 /// <summary>
 /// New user ids shaped like MongoDB ObjectIds (24 hex digits, seconds first), so the same id works
-/// in both stores and in databases written by the seed.
+/// in both stores and in databases written by trachea-login.
 /// </summary>
 internal static class UserIds
 {

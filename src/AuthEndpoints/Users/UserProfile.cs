@@ -2,7 +2,7 @@ using Trachea.AuthEndpoints.Storage;
 
 namespace Trachea.AuthEndpoints.Users;
 
-/// <summary>The profile of DESIGN.md, as seen from one app.</summary>
+/// <summary>The profile of docs/http-api.md, as seen from one app.</summary>
 internal sealed record UserProfile(
     string Id,
     string? Username,

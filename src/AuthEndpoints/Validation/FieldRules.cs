@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Trachea.AuthEndpoints.Validation;
 
-/// <summary>The field rules of DESIGN.md: usernames, passwords, emails, and sane bounds on profile text.</summary>
+/// <summary>The field rules of docs/http-api.md: usernames, passwords, emails, and sane bounds on profile text.</summary>
 internal static partial class FieldRules
 {
     public const int MaxPasswordBytes = 72;

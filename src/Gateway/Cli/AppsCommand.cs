@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Apps;
 using Trachea.AuthEndpoints.Storage;
@@ -5,75 +6,100 @@ using Trachea.AuthEndpoints.Storage;
 namespace Trachea.Gateway.Cli;
 
 /// <summary><c>apps add|list|disable</c>: the app registry.</summary>
-internal sealed class AppsCommand(IAppStore apps, TimeProvider time, TextWriter output)
+internal static class AppsCommand
 {
-    public Task RunAsync(CommandLine line, CancellationToken cancellationToken) => line.Word(1, "apps subcommand (add, list, disable)") switch
+    public static Command Create(CliServices services) => new("apps", "Register, list and disable the apps users sign in to.")
     {
-        "add" => AddAsync(line, cancellationToken),
-        "list" => ListAsync(line, cancellationToken),
-        "disable" => DisableAsync(line, cancellationToken),
-        var other => throw new CliUsageException($"unknown apps subcommand '{other}' (add, list, disable)."),
+        Add(services),
+        List(services),
+        Disable(services),
     };
 
-    private async Task AddAsync(CommandLine line, CancellationToken cancellationToken)
+    private static Command Add(CliServices services)
     {
-        line.RequireOnly(3, "name", "methods", "domains");
-        var appId = line.Word(2, "app id");
-        if (!AppIds.IsValid(appId))
+        var appId = new Argument<string>("app-id") { Description = $"The new app's id: {AppIds.Rule}." };
+        var name = new Option<string>("--name") { Description = "A display name for the app.", Required = true };
+        var methods = new Option<string>("--methods")
         {
-            throw new CliUsageException($"app id '{appId}' is not valid: {AppIds.Rule}.");
-        }
-
-        var methods = SplitList(line.Option("methods"));
-        var unknown = methods.Where(m => !AuthMethods.All.Contains(m)).ToList();
-        if (methods.Count == 0 || unknown.Count > 0)
+            Description = $"Comma-separated sign-in methods the app accepts: {string.Join(", ", AuthMethods.All)}.",
+            Required = true,
+        };
+        var domains = new Option<string>("--domains") { Description = "Comma-separated domains the app is served on (optional)." };
+        var command = new Command("add", "Register an app and print its secret, once, alone on the last line.")
         {
-            throw new CliUsageException($"--methods takes a comma-separated list of: {string.Join(", ", AuthMethods.All)}.");
-        }
-
-        var (secret, hash) = AppSecrets.Create();
-        var added = await apps.InsertAsync(
-            new AppRegistration
+            appId, name, methods, domains,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var id = result.GetRequiredValue(appId);
+            if (!AppIds.IsValid(id))
             {
-                AppId = appId,
-                Name = line.Option("name"),
-                SecretHash = hash,
-                Domains = SplitList(line.OptionalOption("domains")),
-                AllowedAuthMethods = methods,
-                CreatedAt = time.GetUtcNow(),
-            },
-            cancellationToken);
-        if (!added)
-        {
-            throw new CliUsageException($"app '{appId}' already exists.");
-        }
+                throw new CliUsageException($"app id '{id}' is not valid: {AppIds.Rule}.");
+            }
 
-        await output.WriteLineAsync($"Added app '{appId}' ({string.Join(",", methods)}). Its secret, shown only this once:");
-        await output.WriteLineAsync(secret);
+            var methodList = CliValues.SplitList(result.GetValue(methods));
+            if (methodList.Count == 0 || methodList.Any(m => !AuthMethods.All.Contains(m)))
+            {
+                throw new CliUsageException($"--methods takes a comma-separated list of: {string.Join(", ", AuthMethods.All)}.");
+            }
+
+            var displayName = result.Required(name);
+            var (secret, hash) = AppSecrets.Create();
+            var apps = await services.AppsAsync(cancellationToken);
+            var added = await apps.InsertAsync(
+                new AppRegistration
+                {
+                    AppId = id,
+                    Name = displayName,
+                    SecretHash = hash,
+                    Domains = CliValues.SplitList(result.GetValue(domains)),
+                    AllowedAuthMethods = methodList,
+                    CreatedAt = services.Time.GetUtcNow(),
+                },
+                cancellationToken);
+            if (!added)
+            {
+                throw new CliUsageException($"app '{id}' already exists.");
+            }
+
+            var output = result.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Added app '{id}' ({string.Join(",", methodList)}). Its secret, shown only this once:");
+            await output.WriteLineAsync(secret);
+        });
+        return command;
     }
 
-    private async Task ListAsync(CommandLine line, CancellationToken cancellationToken)
+    private static Command List(CliServices services)
     {
-        line.RequireOnly(2);
-        foreach (var app in await apps.ListAsync(cancellationToken))
+        var command = new Command("list", "List every app: id, state, sign-in methods and name, tab-separated.");
+        command.SetAction(async (result, cancellationToken) =>
         {
-            var state = app.IsActive ? "active" : "disabled";
-            await output.WriteLineAsync($"{app.AppId}\t{state}\t{string.Join(",", app.AllowedAuthMethods)}\t{app.Name}");
-        }
+            var apps = await services.AppsAsync(cancellationToken);
+            foreach (var app in await apps.ListAsync(cancellationToken))
+            {
+                var state = app.IsActive ? "active" : "disabled";
+                await result.InvocationConfiguration.Output.WriteLineAsync(
+                    $"{app.AppId}\t{state}\t{string.Join(",", app.AllowedAuthMethods)}\t{app.Name}");
+            }
+        });
+        return command;
     }
 
-    private async Task DisableAsync(CommandLine line, CancellationToken cancellationToken)
+    private static Command Disable(CliServices services)
     {
-        line.RequireOnly(3);
-        var appId = line.Word(2, "app id");
-        if (!await apps.SetActiveAsync(appId, false, cancellationToken))
+        var appId = new Argument<string>("app-id") { Description = "The app to disable." };
+        var command = new Command("disable", "Disable an app: no one can register, sign in or refresh tokens in it any more.") { appId };
+        command.SetAction(async (result, cancellationToken) =>
         {
-            throw new CliUsageException($"app '{appId}' is not registered.");
-        }
+            var id = result.GetRequiredValue(appId);
+            var apps = await services.AppsAsync(cancellationToken);
+            if (!await apps.SetActiveAsync(id, false, cancellationToken))
+            {
+                throw new CliUsageException($"app '{id}' is not registered.");
+            }
 
-        await output.WriteLineAsync($"Disabled app '{appId}'.");
+            await result.InvocationConfiguration.Output.WriteLineAsync($"Disabled app '{id}'.");
+        });
+        return command;
     }
-
-    private static List<string> SplitList(string? value) =>
-        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Users;
@@ -6,61 +7,57 @@ using Trachea.AuthEndpoints.Validation;
 namespace Trachea.Gateway.Cli;
 
 /// <summary><c>users set-role|set-plan</c>: change a user's role or plan in one app.</summary>
-internal sealed class UsersCommand(IUserStore users, IAppStore apps, MembershipChangeService membershipChanges, TextWriter output)
+internal static class UsersCommand
 {
-    public Task RunAsync(CommandLine line, CancellationToken cancellationToken) => line.Word(1, "users subcommand (set-role, set-plan)") switch
+    public static Command Create(CliServices services) => new("users", "Change a user's role or plan in one app.")
     {
-        "set-role" => SetRoleAsync(line, cancellationToken),
-        "set-plan" => SetPlanAsync(line, cancellationToken),
-        var other => throw new CliUsageException($"unknown users subcommand '{other}' (set-role, set-plan)."),
+        SetCommand(services, "set-role", "role", Roles.Ordered, Roles.Rank),
+        SetCommand(services, "set-plan", "plan", Plans.Ordered, Plans.Rank),
     };
 
-    private async Task SetRoleAsync(CommandLine line, CancellationToken cancellationToken)
+    private static Command SetCommand(CliServices services, string name, string what, IReadOnlyList<string> allowed, Func<string, int> rank)
     {
-        line.RequireOnly(3, "app", "role");
-        var role = line.Option("role");
-        if (Roles.Rank(role) < 0)
+        var user = new Argument<string>("user") { Description = "The user's username, email or id." };
+        var app = new Option<string>("--app") { Description = "The app whose membership changes.", Required = true };
+        var value = new Option<string>($"--{what}") { Description = $"The new {what}: {string.Join(", ", allowed)}.", Required = true };
+        var command = new Command(name, $"Set a user's {what} in one app (the user must have signed in to it).") { user, app, value };
+        command.SetAction(async (result, cancellationToken) =>
         {
-            throw new CliUsageException($"--role must be one of: {string.Join(", ", Roles.Ordered)}.");
-        }
+            var chosen = result.Required(value);
+            if (rank(chosen) < 0)
+            {
+                throw new CliUsageException($"--{what} must be one of: {string.Join(", ", allowed)}.");
+            }
 
-        await ChangeAsync(line, role, null, cancellationToken);
+            var change = what == "role" ? new Change(chosen, null) : new Change(null, chosen);
+            var line = await ChangeAsync(services, result.GetRequiredValue(user), result.Required(app), change, cancellationToken);
+            await result.InvocationConfiguration.Output.WriteLineAsync(line);
+        });
+        return command;
     }
 
-    private async Task SetPlanAsync(CommandLine line, CancellationToken cancellationToken)
+    private static async Task<string> ChangeAsync(CliServices services, string reference, string appId, Change change, CancellationToken cancellationToken)
     {
-        line.RequireOnly(3, "app", "plan");
-        var plan = line.Option("plan");
-        if (Plans.Rank(plan) < 0)
-        {
-            throw new CliUsageException($"--plan must be one of: {string.Join(", ", Plans.Ordered)}.");
-        }
-
-        await ChangeAsync(line, null, plan, cancellationToken);
-    }
-
-    private async Task ChangeAsync(CommandLine line, string? role, string? plan, CancellationToken cancellationToken)
-    {
-        var user = await FindAsync(line.Word(2, "user (username, email or id)"), cancellationToken);
-        var appId = line.Option("app");
-        if (await apps.FindAsync(appId, cancellationToken) is null)
+        var users = await services.UsersAsync(cancellationToken);
+        var found = await FindAsync(users, reference, cancellationToken);
+        if (await (await services.AppsAsync(cancellationToken)).FindAsync(appId, cancellationToken) is null)
         {
             throw new CliUsageException($"app '{appId}' is not registered.");
         }
 
-        if (plan is not null && Plans.IsPaid(plan) && user.Email is null)
+        if (change.Plan is not null && Plans.IsPaid(change.Plan) && found.Email is null)
         {
-            throw new CliUsageException($"user {user.Id} has no email; a paid plan needs one.");
+            throw new CliUsageException($"user {found.Id} has no email; a paid plan needs one.");
         }
 
         // A lowering change also ends the tokens already issued; running gateways learn it from the revocation feed.
-        var updated = await membershipChanges.ChangeAsync(user, appId, role, plan, cancellationToken)
-            ?? throw new CliUsageException($"user {user.Id} has never signed in to app '{appId}'.");
+        var updated = await (await services.MembershipChangesAsync(cancellationToken)).ChangeAsync(found, appId, change.Role, change.Plan, cancellationToken)
+            ?? throw new CliUsageException($"user {found.Id} has never signed in to app '{appId}'.");
         var membership = updated.MembershipOf(appId)!;
-        await output.WriteLineAsync($"User {updated.Id} in app '{appId}': role {membership.Role}, plan {membership.Plan}.");
+        return $"User {updated.Id} in app '{appId}': role {membership.Role}, plan {membership.Plan}.";
     }
 
-    private async Task<User> FindAsync(string reference, CancellationToken cancellationToken)
+    private static async Task<User> FindAsync(IUserStore users, string reference, CancellationToken cancellationToken)
     {
         var user = reference.Contains('@', StringComparison.Ordinal)
             ? await users.FindByEmailAsync(FieldRules.NormalizeEmail(reference), cancellationToken)
@@ -68,4 +65,6 @@ internal sealed class UsersCommand(IUserStore users, IAppStore apps, MembershipC
                 ?? await users.FindByUsernameAsync(FieldRules.NormalizeUsername(reference), cancellationToken);
         return user ?? throw new CliUsageException($"no user with username, email or id '{reference}'.");
     }
+
+    private sealed record Change(string? Role, string? Plan);
 }

@@ -45,7 +45,7 @@ internal sealed class GatewayIdentity
 
     public int PlanRank { get; }
 
-    /// <summary>The identity headers (docs/headers.md) with their values; absent values are left out.</summary>
+    /// <summary>The identity headers of docs/headers.md with their values; absent values are left out.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 
     /// <summary>The token's <c>exp</c>.</summary>

@@ -11,7 +11,7 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
 {
-    // The gateway's own endpoints (DESIGN.md): a proxied route must never answer for them.
+    // The gateway's own endpoints (docs/http-api.md): a proxied route must never answer for them.
     private static readonly string[] ReservedPrefixes = ["/auth", "/users", "/healthz", "/readyz", "/metrics", "/openapi"];
 
     public void ValidateRoute(TransformRouteValidationContext context)

@@ -3,7 +3,7 @@ using Trachea.AuthEndpoints.Tokens;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// The headers a backend receives about the caller (DESIGN.md "Proxying"), each from one claim of the
+/// The headers a backend receives about the caller (docs/headers.md), each from one claim of the
 /// validated access token, and the rule that keeps clients from sending look-alikes of them.
 /// </summary>
 internal static class IdentityHeaders

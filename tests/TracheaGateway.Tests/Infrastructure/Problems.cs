@@ -5,7 +5,7 @@ namespace Trachea.Tests.Infrastructure;
 
 public static class Problems
 {
-    /// <summary>Asserts a problem-details answer with this status and seed code; returns its body.</summary>
+    /// <summary>Asserts a problem-details answer with this status and error code; returns its body.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -8,7 +8,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
 {
     private readonly GatewayApplication _app = gateway.App;
 
-    /// <summary>The HTTP table of DESIGN.md.</summary>
+    /// <summary>The route table of docs/http-api.md.</summary>
     public static TheoryData<string, string> DesignRoutes => new()
     {
         { "post", "/auth/register" },

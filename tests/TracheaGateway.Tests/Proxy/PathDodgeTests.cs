@@ -119,7 +119,7 @@ public sealed class PathDodgeTests(ProxyFixture proxy) : IClassFixture<ProxyFixt
     [InlineData("/api/public//admin/{m}")]
     public async Task DodgeThroughAnonymousRoute_ArrivesUnderThePublicPathWithoutIdentity(string template)
     {
-        // Anonymous routes forward paths as they are (DESIGN.md refuses ambiguous paths on protected routes only);
+        // Anonymous routes forward paths as they are (docs/route-metadata.md: ambiguous paths are refused on protected routes only);
         // nothing about the caller travels with them, even with an admin token.
         var marker = Guid.NewGuid().ToString("N");
 

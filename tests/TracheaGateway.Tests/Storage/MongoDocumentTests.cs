@@ -7,13 +7,13 @@ using static Trachea.Tests.Storage.StoreTestData;
 
 namespace Trachea.Tests.Storage;
 
-/// <summary>The BSON the driver's own serializer writes for each document: the seed's field names and types.</summary>
+/// <summary>The BSON the driver's own serializer writes for each document: trachea-login's field names and types.</summary>
 public sealed class MongoDocumentTests
 {
     private static readonly DateTimeOffset Created = new(2024, 5, 6, 7, 8, 9, 123, TimeSpan.FromHours(2));
 
     [Fact]
-    public void UserDocument_EveryField_SerializesToSeedShape()
+    public void UserDocument_EveryField_SerializesToStoredShape()
     {
         var id = NewId();
         var user = new User
@@ -103,9 +103,9 @@ public sealed class MongoDocumentTests
     }
 
     [Fact]
-    public void UserDocument_SeedDocumentWithoutIsActiveAndWithExtraFields_ReadsAsActiveUser()
+    public void UserDocument_TracheaLoginDocumentWithoutIsActiveAndWithExtraFields_ReadsAsActiveUser()
     {
-        var seed = new BsonDocument
+        var written = new BsonDocument
         {
             { "_id", ObjectId.GenerateNewId() },
             { "email", "alice@example.test" },
@@ -116,7 +116,7 @@ public sealed class MongoDocumentTests
             { "last_login", new BsonDateTime(Created.UtcDateTime) },
         };
 
-        var user = BsonSerializer.Deserialize<UserDocument>(seed).ToUser();
+        var user = BsonSerializer.Deserialize<UserDocument>(written).ToUser();
 
         Assert.True(user.IsActive);
         Assert.Equal("alice@example.test", user.Email);
@@ -124,7 +124,7 @@ public sealed class MongoDocumentTests
     }
 
     [Fact]
-    public void AppDocument_Serializes_ToSeedShape()
+    public void AppDocument_Serializes_ToStoredShape()
     {
         var app = new AppRegistration
         {

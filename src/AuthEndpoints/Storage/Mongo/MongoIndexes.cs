@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace Trachea.AuthEndpoints.Storage.Mongo;
 
 /// <summary>
-/// The indexes of DESIGN.md, named as the server names them by default so a seed database's existing
+/// The indexes of docs/store-schema.md, named as the server names them by default so a trachea-login database's existing
 /// indexes are recognised as the same ones. Creating an identical index again is a no-op.
 /// </summary>
 internal static class MongoIndexes
