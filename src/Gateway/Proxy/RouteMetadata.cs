@@ -16,6 +16,7 @@ internal static class RouteMetadata
     public const string MinPlan = "MinPlan";
     public const string App = "App";
     public const string ForwardAuthorization = "ForwardAuthorization";
+    public const string RateLimitPerMinute = "RateLimitPerMinute";
 
     public static RoutePolicy? Read(RouteConfig route, string defaultAppId, ICollection<string> errors)
     {
@@ -50,6 +51,16 @@ internal static class RouteMetadata
             {
                 policy = bool.TryParse(value, out var forward) ? policy with { ForwardAuthorization = forward } : Fail(policy, errors, route, key, value, "true, false");
             }
+            else if (Is(key, RateLimitPerMinute))
+            {
+                policy = RouteRateLimit.Parse(value) is { } limit ? policy with { RateLimit = limit } : Fail(policy, errors, route, key, value, RouteRateLimit.Rule);
+            }
+        }
+
+        // Such a route ignores tokens, so a limit by plan would silently leave it unlimited.
+        if (policy is { Auth: RouteAuth.Anonymous, RateLimit.NamesPlans: true })
+        {
+            errors.Add($"Route '{route.RouteId}': Metadata {RateLimitPerMinute} names plans, but Auth anonymous ignores tokens; use one number or only {RouteRateLimit.AnonymousName}=number.");
         }
 
         return errors.Count == errorsBefore ? policy : null;
