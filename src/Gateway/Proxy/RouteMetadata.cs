@@ -6,8 +6,9 @@ namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// Reads the gateway's keys of a route's <c>Metadata</c> (DESIGN.md "Proxying") into a <see cref="RoutePolicy"/>.
-/// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> too. Every problem is
-/// reported, each naming the route; other metadata keys are left to whoever uses them.
+/// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> and the names in
+/// <c>RateLimitPerMinute</c> too. Every problem is reported, each naming the route; other metadata keys are left
+/// to whoever uses them.
 /// </summary>
 internal static class RouteMetadata
 {
