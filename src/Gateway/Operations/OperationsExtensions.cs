@@ -49,7 +49,7 @@ internal static class OperationsExtensions
                 .WithOrigins([.. OperationsSettings.CorsOrigins(trachea.Value)])
                 .AllowAnyMethod()
                 .AllowAnyHeader()
-                .WithExposedHeaders("Retry-After", "WWW-Authenticate")
+                .WithExposedHeaders("Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy")
                 .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TracheaOptions>>((forwarded, trachea) =>
         {

@@ -28,7 +28,7 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
         {
             if (value is not null)
             {
-                errors.Add($"Route '{route.RouteId}': {property} is not supported; a route's rules are its Metadata (Auth, MinRole, MinPlan, App).");
+                errors.Add($"Route '{route.RouteId}': {property} is not supported; a route's rules are its Metadata (Auth, MinRole, MinPlan, App, RateLimitPerMinute).");
             }
         }
 

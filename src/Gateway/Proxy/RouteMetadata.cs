@@ -6,8 +6,9 @@ namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// Reads the gateway's keys of a route's <c>Metadata</c> (docs/route-metadata.md) into a <see cref="RoutePolicy"/>.
-/// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> too. Every problem is
-/// reported, each naming the route; other metadata keys are left to whoever uses them.
+/// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> and the names in
+/// <c>RateLimitPerMinute</c> too. Every problem is reported, each naming the route; other metadata keys are left
+/// to whoever uses them.
 /// </summary>
 internal static class RouteMetadata
 {
@@ -16,6 +17,7 @@ internal static class RouteMetadata
     public const string MinPlan = "MinPlan";
     public const string App = "App";
     public const string ForwardAuthorization = "ForwardAuthorization";
+    public const string RateLimitPerMinute = "RateLimitPerMinute";
 
     public static RoutePolicy? Read(RouteConfig route, string defaultAppId, ICollection<string> errors)
     {
@@ -50,6 +52,16 @@ internal static class RouteMetadata
             {
                 policy = bool.TryParse(value, out var forward) ? policy with { ForwardAuthorization = forward } : Fail(policy, errors, route, key, value, "true, false");
             }
+            else if (Is(key, RateLimitPerMinute))
+            {
+                policy = RouteRateLimit.Parse(value) is { } limit ? policy with { RateLimit = limit } : Fail(policy, errors, route, key, value, RouteRateLimit.Rule);
+            }
+        }
+
+        // Such a route ignores tokens, so a limit by plan would silently leave it unlimited.
+        if (policy is { Auth: RouteAuth.Anonymous, RateLimit.NamesPlans: true })
+        {
+            errors.Add($"Route '{route.RouteId}': Metadata {RateLimitPerMinute} names plans, but Auth anonymous ignores tokens; use one number or only {RouteRateLimit.AnonymousName}=number.");
         }
 
         return errors.Count == errorsBefore ? policy : null;

@@ -13,4 +13,7 @@ internal sealed record RoutePolicy(
     bool ForwardAuthorization)
 {
     public bool ChecksTokens => Auth != RouteAuth.Anonymous;
+
+    /// <summary>The route's <c>RateLimitPerMinute</c>; null when the route is not limited.</summary>
+    public RouteRateLimit? RateLimit { get; init; }
 }

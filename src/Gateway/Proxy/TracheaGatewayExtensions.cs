@@ -36,6 +36,7 @@ public static class TracheaGatewayExtensions
         services.AddSingleton(file);
         services.AddSingleton<RoutePolicies>();
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<CallerWindows>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ProxySection))
@@ -45,7 +46,7 @@ public static class TracheaGatewayExtensions
     }
 
     /// <summary>
-    /// Maps every configured route behind the route guard and the backend-error mapping. The routes short-circuit
+    /// Maps every configured route behind the route guard, the route rate limits and the backend-error mapping. The routes short-circuit
     /// at routing: the framework's authentication, authorization and rate-limiting middleware, which have nothing
     /// to do for them (a route names none of their policies, <see cref="GatewayTransformProvider"/>), are skipped.
     /// </summary>
@@ -65,6 +66,7 @@ public static class TracheaGatewayExtensions
             proxy.UseMiddleware<ProxyLatency>();
             proxy.UseMiddleware<BackendErrors>();
             proxy.UseMiddleware<RouteGuard>();
+            proxy.UseMiddleware<RouteRateLimiter>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -35,6 +35,20 @@ public sealed class CorsTests
         Assert.False(simple.Headers.Contains("Access-Control-Allow-Credentials"));
     }
 
+    [Fact]
+    public async Task Configured_ScriptsMayReadTheRateLimitHeaders()
+    {
+        using var app = Configured();
+        using var client = app.CreateClient();
+
+        using var simple = await client.SendAsync(Login(Allowed));
+
+        var exposed = string.Join(',', simple.Headers.GetValues("Access-Control-Expose-Headers")).Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("Retry-After", exposed);
+        Assert.Contains("RateLimit", exposed);
+        Assert.Contains("RateLimit-Policy", exposed);
+    }
+
     [Theory]
     [InlineData(Other)]
     [InlineData("https://app.example.com.evil.example.net")]

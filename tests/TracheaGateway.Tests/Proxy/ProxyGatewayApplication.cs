@@ -7,14 +7,16 @@ using Trachea.Tests.Infrastructure;
 namespace Trachea.Tests.Proxy;
 
 /// <summary>
-/// The gateway on real Kestrel (loopback, a free port), proxying the routes of <paramref name="routesFile"/>.
-/// Kestrel matters here: it is what decodes and normalises paths, and it is what a raw request reaches.
+/// The gateway on real Kestrel (loopback, a free port), proxying the routes of <paramref name="routesFile"/>, with
+/// optional extra <paramref name="settings"/>. Kestrel matters here: it is what decodes and normalises paths,
+/// it is what a raw request reaches, and it sees each connection's real client address.
 /// </summary>
 public sealed class ProxyGatewayApplication : GatewayApplication
 {
     private readonly string _routesFile;
 
-    public ProxyGatewayApplication(string routesFile)
+    public ProxyGatewayApplication(string routesFile, IDictionary<string, string?>? settings = null)
+        : base(settings)
     {
         _routesFile = routesFile;
         UseKestrel(0);

@@ -105,7 +105,7 @@ public sealed class RouteMetadataTests
 
         var error = Assert.Single(Validate(route));
 
-        Assert.Equal($"Route 'r1': {property} is not supported; a route's rules are its Metadata (Auth, MinRole, MinPlan, App).", error);
+        Assert.Equal($"Route 'r1': {property} is not supported; a route's rules are its Metadata (Auth, MinRole, MinPlan, App, RateLimitPerMinute).", error);
     }
 
     private static RouteConfig Route(Dictionary<string, string>? metadata = null, string path = "/api/{**rest}") => new()

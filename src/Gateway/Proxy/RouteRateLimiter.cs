@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.RateLimiting;
+using Trachea.AuthEndpoints.Tokens;
+
+namespace Trachea.Gateway.Proxy;
+
+/// <summary>
+/// The proxy-pipeline step right after <see cref="RouteGuard"/>: on a route with <c>RateLimitPerMinute</c>, counts
+/// the request against the caller's limit, by (user, app) when the guard authenticated a token and by client
+/// address otherwise (the address of the login limits: the connection's, or the one a known proxy forwarded).
+/// Over the limit it answers 429 RATE_LIMITED and the backend never sees the request.
+/// </summary>
+internal sealed class RouteRateLimiter(RequestDelegate next, RoutePolicies policies, CallerWindows windows)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var route = context.GetReverseProxyFeature().Route.Config;
+        if (policies.For(route).RateLimit is not { } limit)
+        {
+            await next(context);
+            return;
+        }
+
+        var identity = context.Features.Get<GatewayIdentity>();
+        var permits = identity is null ? limit.Anonymous : limit.ForPlan(identity.PlanRank);
+        if (permits is not { } perMinute)
+        {
+            await next(context);
+            return;
+        }
+
+        var (name, key) = identity is null
+            ? (RouteRateLimit.AnonymousName, new RateLimitKey(route.RouteId, ClientAddressPolicy.PartitionKey(context.Connection.RemoteIpAddress), null))
+            : (Plans.Ordered[identity.PlanRank], new RateLimitKey(route.RouteId, identity.Principal.FindFirst(TokenClaims.Subject)!.Value, identity.AppId));
+        var decision = windows.Acquire(key, perMinute);
+        RateLimitHeaders.Set(context.Response, name, perMinute, decision);
+        if (!decision.Acquired)
+        {
+            AuthRateLimits.SetRetryAfter(context.Response, decision.ResetAfter);
+            await ProblemWriter.WriteAsync(context, ErrorCodes.RateLimited, $"Too many requests on this route; at most {perMinute} a minute.");
+            return;
+        }
+
+        await next(context);
+    }
+}
