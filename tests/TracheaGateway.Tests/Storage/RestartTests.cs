@@ -28,4 +28,24 @@ public sealed class RestartTests
         Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
         Assert.Equal(pair.UserId, profile.GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task Gateway_RestartedAfterALogout_KeepsTheRevocationInForce()
+    {
+        var dataDir = TestDirectories.Create();
+        TokenPair pair;
+        using (var first = new GatewayApplication(dataDir: dataDir, keepDataDir: true))
+        {
+            pair = await first.RegisterAsync(TestUsers.UniqueName());
+            using var client = first.CreateClient(pair.AccessToken);
+            using var logout = await client.PostAsync("/auth/logout", null);
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        }
+
+        using var second = new GatewayApplication(dataDir: dataDir);
+        using var authed = second.CreateClient(pair.AccessToken);
+        using var me = await authed.GetAsync("/users/me");
+
+        await me.AssertProblemAsync(HttpStatusCode.Unauthorized, "TOKEN_REVOKED");
+    }
 }
