@@ -9,7 +9,8 @@ namespace Trachea.Gateway.Proxy;
 /// string, and it is what gets forwarded (<see cref="PathFidelityTransform"/> sends a <c>%2F</c> as it came).
 /// <para>On every route: a <c>%</c> left after decoding other than an encoded slash means the client encoded
 /// twice (<c>%252e</c>); the backend would decode it once more and see another path than the one routed
-/// (<c>%2e%2e</c> becomes <c>..</c>). A <c>.</c> or <c>..</c> segment next to an encoded slash or a backslash
+/// (<c>%2e%2e</c> becomes <c>..</c>); a client's <c>%252F</c> is caught from the raw target
+/// (<see cref="FindEncodedPercent"/>). A <c>.</c> or <c>..</c> segment next to an encoded slash or a backslash
 /// (<c>..%2F</c>, <c>%5C..%5C</c>) would resolve to another path once the backend decodes or splits there.</para>
 /// <para>On protected routes, also: any <c>%</c> (encoded <c>/</c>), <c>\</c>, <c>;</c> parameters, control
 /// characters, empty segments (<c>//</c>) and segments ending in <c>.</c> or a space (dot segments, and the
@@ -42,6 +43,17 @@ internal static class PathRules
         }
 
         return HasDotSegmentBesideEncodedSeparator(value) ? DotSegment : null;
+    }
+
+    /// <returns>
+    /// Why the path is refused when the path part of the client's raw request target holds an encoded <c>%</c>
+    /// (<c>%252F</c>, which Kestrel decodes into the same <c>%2F</c> as a client's own encoded slash); otherwise null.
+    /// </returns>
+    public static string? FindEncodedPercent(string? rawTarget)
+    {
+        var target = rawTarget.AsSpan();
+        var query = target.IndexOf('?');
+        return (query < 0 ? target : target[..query]).Contains("%25", StringComparison.Ordinal) ? DoubleEncoding : null;
     }
 
     private static bool IsEncodedSlash(ReadOnlySpan<char> value) => value.Length >= 3 && value[0] == '%' && value[1] == '2' && (value[2] | 0x20) == 'f';
