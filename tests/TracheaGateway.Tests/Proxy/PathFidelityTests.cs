@@ -14,6 +14,7 @@ public sealed class PathFidelityTests(ProxyFixture proxy) : IClassFixture<ProxyF
     [InlineData("/raw/%2F{m}", "/raw/%2F{m}")]
     [InlineData("/raw/a%2Fb/{m}?q=a%2Fb&x=%25", "/raw/a%2Fb/{m}?q=a%2Fb&x=%25")]
     [InlineData("/raw/a%5Cb/{m}", "/raw/a%5Cb/{m}")]
+    [InlineData("/raw/a%5cb/{m}", "/raw/a%5Cb/{m}")]
     [InlineData("/raw/%C3%A4%2F%20x/{m}", "/raw/%C3%A4%2F%20x/{m}")]
     [InlineData("/raw-strip/a%2Fb/{m}", "/a%2Fb/{m}")]
     [InlineData("/raw-prefix/a%2Fb/{m}", "/under/raw-prefix/a%2Fb/{m}")]
