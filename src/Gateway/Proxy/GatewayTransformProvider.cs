@@ -6,8 +6,8 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata, routes
 /// that would shadow the gateway's own endpoints and framework policies on routes when a configuration is
-/// loaded, naming the route; <see cref="Apply"/> adds the identity transform, built once per route and
-/// configuration load, and the trace-context one.
+/// loaded, naming the route; <see cref="Apply"/> adds the transforms of the client's headers, of the identity
+/// (built once per route and configuration load), of the trace context and of the path.
 /// </summary>
 internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
 {
@@ -49,8 +49,11 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
 
     public void Apply(TransformBuilderContext context)
     {
+        // The route's own transforms are in the list already: the client's headers go before them, the rest after.
+        context.RequestTransforms.Insert(0, ClientHeadersTransform.Instance);
         context.RequestTransforms.Add(new IdentityHeadersTransform(policies.For(context.Route)));
         context.RequestTransforms.Add(TraceContextTransform.Instance);
+        context.RequestTransforms.Add(PathFidelityTransform.Instance);
     }
 
     // Policies of middleware that proxied routes skip (they short-circuit at routing): refused rather than ignored.

@@ -7,8 +7,10 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Reads the gateway's keys of a route's <c>Metadata</c> (docs/route-metadata.md) into a <see cref="RoutePolicy"/>.
 /// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> and the names in
-/// <c>RateLimitPerMinute</c> too. Every problem is reported, each naming the route; other metadata keys are left
-/// to whoever uses them.
+/// <c>RateLimitPerMinute</c> too. Every problem is
+/// reported, each naming the route. A key starting with <c>x-</c> belongs to another component and is left alone;
+/// any other unknown key is a problem (a misspelled rule must not leave a route open), named with the nearest
+/// known key.
 /// </summary>
 internal static class RouteMetadata
 {
@@ -19,12 +21,27 @@ internal static class RouteMetadata
     public const string ForwardAuthorization = "ForwardAuthorization";
     public const string RateLimitPerMinute = "RateLimitPerMinute";
 
+    private const string OtherComponentPrefix = "x-";
+
+    private static readonly string[] Known = [Auth, MinRole, MinPlan, App, ForwardAuthorization, RateLimitPerMinute];
+
     public static RoutePolicy? Read(RouteConfig route, string defaultAppId, ICollection<string> errors)
     {
         var policy = new RoutePolicy(route.RouteId, RouteAuth.Required, defaultAppId, -1, -1, ForwardAuthorization: false);
         var errorsBefore = errors.Count;
         foreach (var (key, value) in route.Metadata ?? new Dictionary<string, string>())
         {
+            if (key.StartsWith(OtherComponentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!Known.Any(known => Is(key, known)))
+            {
+                errors.Add($"Route '{route.RouteId}': Metadata key '{key}' is not known; did you mean '{MetadataKeys.Nearest(key, Known)}'? (Keys for other components start with 'x-'.)");
+                continue;
+            }
+
             if (value is null)
             {
                 continue;

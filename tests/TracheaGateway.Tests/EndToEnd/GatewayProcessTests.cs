@@ -79,6 +79,7 @@ public sealed class GatewayProcessTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("invalid metadata", "trachea: Route 'admin': Metadata MinRole 'boss' is not valid (allowed: guest, member, admin).")]
+    [InlineData("misspelled key", "trachea: Route 'admin': Metadata key 'MinRoles' is not known; did you mean 'MinRole'? (Keys for other components start with 'x-'.)")]
     [InlineData("invalid JSON", "could not be read:")]
     [InlineData("missing file", "does not exist.")]
     public async Task RealGateway_BadRoutesFile_ExitsWithOneClearLine(string problem, string expected)
@@ -86,6 +87,7 @@ public sealed class GatewayProcessTests : IAsyncLifetime, IDisposable
         var routes = problem switch
         {
             "invalid metadata" => RoutesFor("http://127.0.0.1:1").Replace("\"admin\"}", "\"boss\"}", StringComparison.Ordinal),
+            "misspelled key" => RoutesFor("http://127.0.0.1:1").Replace("{ \"MinRole\":", "{ \"MinRoles\":", StringComparison.Ordinal),
             "invalid JSON" => "{ \"ReverseProxy\": ",
             _ => null,
         };

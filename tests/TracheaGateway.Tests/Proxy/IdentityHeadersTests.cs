@@ -75,6 +75,31 @@ public sealed class IdentityHeadersTests(ProxyFixture proxy) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task NonAsciiEmail_200AndSentPercentEncodedAsUtf8()
+    {
+        var username = TestUsers.UniqueName("zoe");
+        var registered = await proxy.App.RegisterAsync(username);
+        using (var client = proxy.App.CreateClient(registered.AccessToken))
+        {
+            using var patch = await client.PatchAsJsonAsync("/users/me", new { email = $"zoë.{username}@exämple.com" });
+            patch.EnsureSuccessStatusCode();
+        }
+
+        using var anonymous = proxy.CreateClient();
+        using var login = await anonymous.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await TokenPair.ReadAsync(login)).AccessToken;
+        var marker = Guid.NewGuid().ToString("N");
+
+        var response = await RawHttp.SendAsync(proxy.Address, "GET", $"/raw-required/{marker}", ("Authorization", $"Bearer {token}"));
+
+        Assert.True(response.Status == 200, $"expected 200, got {response.Status}: {response.Body}");
+        var received = await proxy.RecordingBackend.SingleWithAsync(marker);
+        Assert.Equal($"zo%C3%AB.{username}@ex%C3%A4mple.com", received.Header("X-User-Email"));
+        Assert.Equal(username, received.Header("X-User-Username"));
+    }
+
+    [Fact]
     public async Task RouteOfAnotherApp_ForwardsThatAppsIdentity()
     {
         var received = await ForwardAsync(proxy.OtherAppMember, "/other-app");

@@ -114,13 +114,14 @@ public sealed class PathDodgeTests(ProxyFixture proxy) : IClassFixture<ProxyFixt
     }
 
     [Theory]
-    [InlineData("/api/public/..%2Fadmin/{m}")]
-    [InlineData("/api/public/x%5C..%5Cadmin/{m}")]
+    [InlineData("/api/public/admin%2F{m}")]
+    [InlineData("/api/public/x%5Cadmin/{m}")]
     [InlineData("/api/public//admin/{m}")]
     public async Task DodgeThroughAnonymousRoute_ArrivesUnderThePublicPathWithoutIdentity(string template)
     {
-        // Anonymous routes forward paths as they are (docs/route-metadata.md: ambiguous paths are refused on protected routes only);
-        // nothing about the caller travels with them, even with an admin token.
+        // Anonymous routes forward what resolves the same however the backend splits it (a dot segment beside an
+        // encoded separator is refused on every route, PathFidelityTests); nothing about the caller travels with
+        // them, even with an admin token.
         var marker = Guid.NewGuid().ToString("N");
 
         var response = await RawHttp.SendAsync(proxy.Address, "GET", template.Replace("{m}", marker, StringComparison.Ordinal), proxy.Admin.AuthorizationHeader);

@@ -12,7 +12,7 @@ namespace Trachea.Tests.Proxy;
 
 /// <summary>
 /// A WireMock backend on loopback, the gateway on Kestrel in front of it with <see cref="TestRoutes"/>, and
-/// four callers with real tokens: member (free), admin (free), pro (member) and a member of app <c>other</c>.
+/// a <see cref="RecordingBackend"/> behind the <c>/raw…</c> routes, and four callers with real tokens: member (free), admin (free), pro (member) and a member of app <c>other</c>.
 /// Tests use paths of their own (<see cref="UniquePath"/>) and read what the backend received for them.
 /// </summary>
 public sealed class ProxyFixture : IAsyncLifetime
@@ -30,13 +30,16 @@ public sealed class ProxyFixture : IAsyncLifetime
             .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TestRoutes.SlowClusterTimeout * 3));
 
         RoutesFile = Path.Combine(_directory, "gateway.json");
-        File.WriteAllText(RoutesFile, TestRoutes.Json(Backend.Urls[0], $"http://127.0.0.1:{ClosedPort()}", DroppingBackend.Url));
+        File.WriteAllText(RoutesFile, TestRoutes.Json(Backend.Urls[0], $"http://127.0.0.1:{ClosedPort()}", DroppingBackend.Url, RecordingBackend.Url));
         App = new ProxyGatewayApplication(RoutesFile);
     }
 
     public WireMockServer Backend { get; }
 
     public DroppingBackend DroppingBackend { get; } = new();
+
+    /// <summary>The backend of the <c>/raw…</c> routes, which records raw request targets.</summary>
+    public RecordingBackend RecordingBackend { get; } = new();
 
     public ProxyGatewayApplication App { get; }
 
@@ -97,6 +100,7 @@ public sealed class ProxyFixture : IAsyncLifetime
         Backend.Stop();
         Backend.Dispose();
         DroppingBackend.Dispose();
+        RecordingBackend.Dispose();
         Directory.Delete(_directory, recursive: true);
 
         return Task.CompletedTask;

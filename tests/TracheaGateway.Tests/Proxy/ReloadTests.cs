@@ -84,6 +84,31 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task MisspelledMetadataKey_KeepsLastGoodRoutesAndNamesTheNearestKey()
+    {
+        await AssertStatusAsync("/first/x", HttpStatusCode.OK);
+        var before = _app.Logs.Events.Count;
+
+        await File.WriteAllTextAsync(_file, JsonSerializer.Serialize(new
+        {
+            ReverseProxy = new
+            {
+                Routes = new
+                {
+                    first = TestRoutes.Route("/first/{**rest}", "backend", new() { ["Auth"] = "anonymous" }),
+                    second = TestRoutes.Route("/second/{**rest}", "backend", new() { ["Auth"] = "anonymous", ["MinRoles"] = "admin" }),
+                },
+                Clusters = new { backend = TestRoutes.Cluster(_backend.Urls[0]) },
+            },
+        }));
+
+        var logged = await _app.Logs.WaitForAsync(ConfigRejected, before, ReloadLimit);
+        Assert.Contains("Route 'second': Metadata key 'MinRoles' is not known; did you mean 'MinRole'?", logged.Message, StringComparison.Ordinal);
+        await AssertStatusAsync("/first/x", HttpStatusCode.OK);
+        await AssertStatusAsync("/second/x", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task DeletedFile_KeepsLastGoodRoutes()
     {
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);

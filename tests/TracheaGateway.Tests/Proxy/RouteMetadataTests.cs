@@ -29,7 +29,8 @@ public sealed class RouteMetadataTests
     [InlineData("App", "other", "AppId=other")]
     [InlineData("ForwardAuthorization", "true", "ForwardAuthorization=True")]
     [InlineData("ForwardAuthorization", "False", "ForwardAuthorization=False")]
-    [InlineData("SomethingElse", "whatever", "Auth=Required")]
+    [InlineData("x-SomethingElse", "whatever", "Auth=Required")]
+    [InlineData("X-MinRole", "admin", "MinRoleRank=-1")]
     public void ValidValue_ReadIntoThePolicy(string key, string value, string expected)
     {
         var policy = Read(Route(new() { [key] = value }));
@@ -55,6 +56,38 @@ public sealed class RouteMetadataTests
         var error = Assert.Single(errors);
         Assert.StartsWith($"Route 'r1': Metadata {key} '{value}' is not valid", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("MinRoles", "MinRole")]
+    [InlineData("minrol", "MinRole")]
+    [InlineData("MinPlans", "MinPlan")]
+    [InlineData("Auht", "Auth")]
+    [InlineData("Apps", "App")]
+    [InlineData("Forward-Authorization", "ForwardAuthorization")]
+    [InlineData("xMinRole", "MinRole")]
+    public void UnknownKey_RefusedNamingTheRouteAndTheNearestKnownKey(string key, string nearest)
+    {
+        var error = Assert.Single(Validate(Route(new() { [key] = "admin" })));
+
+        Assert.Equal($"Route 'r1': Metadata key '{key}' is not known; did you mean '{nearest}'? (Keys for other components start with 'x-'.)", error);
+    }
+
+    [Fact]
+    public void UnknownKeyBesideValidOnes_RouteNotRead()
+    {
+        var errors = new List<string>();
+
+        var policy = RouteMetadata.Read(Route(new() { ["Auth"] = "required", ["MinRoles"] = "admin" }), "demo", errors);
+
+        Assert.Null(policy);
+        Assert.Single(errors);
+    }
+
+    [Theory]
+    [InlineData("x-team")]
+    [InlineData("X-Cache")]
+    [InlineData("x-")]
+    public void KeyForAnotherComponent_Ignored(string key) => Assert.Empty(Validate(Route(new() { [key] = "anything" })));
 
     [Fact]
     public void SeveralInvalidValues_EachReported()

@@ -11,7 +11,12 @@ public static class TestRoutes
     /// <summary>The affinity cookie of the <c>sticky</c> cluster, whose value YARP protects with Data Protection.</summary>
     public const string SessionAffinityCookie = "Trachea.Affinity";
 
-    public static string Json(string backendUrl, string deadBackendUrl, string droppingBackendUrl)
+    /// <summary>The X-Forwarded-Prefix that the <c>raw-own-prefix</c> route's configuration sends.</summary>
+    public const string OwnForwardedPrefix = "/svc";
+
+    private static Dictionary<string, string> Anonymous => new() { ["Auth"] = "anonymous" };
+
+    public static string Json(string backendUrl, string deadBackendUrl, string droppingBackendUrl, string recordingBackendUrl)
     {
         var routes = new Dictionary<string, object>
         {
@@ -30,6 +35,18 @@ public static class TestRoutes
             ["down"] = Route("/down/{**rest}", "down", new() { ["Auth"] = "anonymous" }),
             ["drop"] = Route("/drop/{**rest}", "drop", new() { ["Auth"] = "anonymous" }),
             ["sticky"] = Route("/sticky/{**rest}", "sticky", new() { ["Auth"] = "anonymous" }),
+            ["raw"] = Route("/raw/{**rest}", "recording", Anonymous),
+            ["raw-required"] = Route("/raw-required/{**rest}", "recording", new() { ["x-team"] = "payments", ["X-Cache"] = "off" }),
+            ["raw-strip"] = Route("/raw-strip/{**rest}", "recording", Anonymous, transforms: [new() { ["PathRemovePrefix"] = "/raw-strip" }]),
+            ["raw-prefix"] = Route("/raw-prefix/{**rest}", "recording", Anonymous, transforms: [new() { ["PathPrefix"] = "/under" }]),
+            ["raw-pattern"] = Route("/raw-pattern/{**rest}", "recording", Anonymous, transforms: [new() { ["PathPattern"] = "/pattern/{**rest}" }]),
+            ["raw-forwarded-off"] = Route("/raw-forwarded-off/{**rest}", "recording", Anonymous, transforms: [new() { ["X-Forwarded"] = "Off" }]),
+            ["raw-forwarded-append"] = Route("/raw-forwarded-append/{**rest}", "recording", Anonymous, transforms: [new() { ["X-Forwarded"] = "Append" }]),
+            ["raw-own-prefix"] = Route("/raw-own-prefix/{**rest}", "recording", Anonymous, transforms:
+            [
+                new() { ["RequestHeader"] = "X-Forwarded-Prefix", ["Set"] = OwnForwardedPrefix },
+                new() { ["X-Forwarded"] = "Set", ["Prefix"] = "Off" },
+            ]),
         };
         var clusters = new Dictionary<string, object>
         {
@@ -37,6 +54,7 @@ public static class TestRoutes
             ["slow"] = Cluster(backendUrl, SlowClusterTimeout),
             ["down"] = Cluster(deadBackendUrl),
             ["drop"] = Cluster(droppingBackendUrl),
+            ["recording"] = Cluster(recordingBackendUrl),
             ["sticky"] = new
             {
                 SessionAffinity = new { Enabled = true, Policy = "Cookie", AffinityKeyName = SessionAffinityCookie },
@@ -46,8 +64,8 @@ public static class TestRoutes
         return JsonSerializer.Serialize(new { ReverseProxy = new { Routes = routes, Clusters = clusters } });
     }
 
-    public static object Route(string path, string cluster, Dictionary<string, string> metadata, int? order = null) =>
-        new { ClusterId = cluster, Order = order, Match = new { Path = path }, Metadata = metadata };
+    public static object Route(string path, string cluster, Dictionary<string, string> metadata, int? order = null, Dictionary<string, string>[]? transforms = null) =>
+        new { ClusterId = cluster, Order = order, Match = new { Path = path }, Metadata = metadata, Transforms = transforms };
 
     public static object Cluster(string address, TimeSpan? activityTimeout = null) => new
     {
