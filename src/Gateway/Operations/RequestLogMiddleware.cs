@@ -47,6 +47,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
 
         var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
         var user = context.User.Identity?.IsAuthenticated == true ? context.User : null;
+        var caller = context.Features.Get<IRequestCaller>();
         var traceId = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
         OperationsLog.Request(
             logger,
@@ -55,8 +56,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
             route,
             status,
             (long)elapsed.TotalMilliseconds,
-            user?.FindFirst("sub")?.Value,
-            user?.FindFirst("app_id")?.Value,
+            caller?.UserId ?? user?.FindFirst("sub")?.Value,
+            caller?.AppId ?? user?.FindFirst("app_id")?.Value,
             traceId);
     }
 }

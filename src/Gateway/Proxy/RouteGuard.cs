@@ -5,17 +5,19 @@ using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Revocation;
+using Trachea.Gateway.Operations;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules
 /// (<see cref="PathRules"/>, stricter on protected routes), then the token — from <see cref="ValidatedTokenCache"/>
-/// when the framework's JwtBearer scheme has validated it before, otherwise from that scheme, whose challenge
-/// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate — then the token's app, role and
-/// plan. No store access: everything comes from the validated token and this instance's revocation table.
+/// when it was validated before, else from <see cref="ProxyTokenValidator"/>; a missing or refused token goes to
+/// the framework's JwtBearer scheme, whose challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with
+/// WWW-Authenticate — then revocation, the token's app, role and plan. No store access: everything comes from the validated token and this instance's revocation table.
 /// </summary>
-internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens, RevocationTable revocations)
+internal sealed class RouteGuard(
+    RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens, ProxyTokenValidator validator, RevocationTable revocations)
 {
     private const string OtherApp = "The token was issued for another app.";
     private static readonly string OtherAppChallenge = TracheaBearerEvents.InvalidTokenChallenge(OtherApp);
@@ -37,20 +39,21 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
             return;
         }
 
-        // A token seen before is answered from the cache; any other goes to the framework's JwtBearer scheme,
-        // whose challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate.
+        // A token seen before is answered from the cache, a new one validated once and cached; a missing or refused
+        // one goes to the framework's JwtBearer scheme, whose challenge answers AUTH_REQUIRED / INVALID_TOKEN /
+        // TOKEN_EXPIRED with WWW-Authenticate.
         var authorization = context.Request.Headers.Authorization;
-        if (authorization.Count == 1 && tokens.TryGet(authorization[0]!, out var identity))
+        GatewayIdentity? identity = null;
+        if (authorization.Count == 1 && authorization[0] is { } value && !tokens.TryGet(value, out identity))
         {
-            // The handler checked revocation when it validated the token; a cached token is checked on every hit.
-            if (revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid))
+            identity = await validator.ValidateAsync(value);
+            if (identity is not null)
             {
-                context.Response.Headers.WWWAuthenticate = RevokedChallenge;
-                await ProblemWriter.WriteAsync(context, ErrorCodes.TokenRevoked, TracheaBearerEvents.RevokedDescription);
-                return;
+                tokens.Add(value, identity);
             }
         }
-        else
+
+        if (identity is null)
         {
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
             if (result.None && policy.Auth == RouteAuth.Optional)
@@ -66,11 +69,18 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
             }
 
             identity = GatewayIdentity.From(result.Principal);
-            tokens.Add(authorization[0]!, identity);
         }
 
-        context.User = identity.Principal;
+        // Revocation is never cached: every request is checked against this instance's table.
+        if (revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid))
+        {
+            context.Response.Headers.WWWAuthenticate = RevokedChallenge;
+            await ProblemWriter.WriteAsync(context, ErrorCodes.TokenRevoked, TracheaBearerEvents.RevokedDescription);
+            return;
+        }
+
         context.Features.Set(identity);
+        context.Features.Set<IRequestCaller>(identity);
         if (identity.AppId != policy.AppId)
         {
             context.Response.Headers.WWWAuthenticate = OtherAppChallenge;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.RateLimiting;
-using Trachea.AuthEndpoints.Tokens;
 
 namespace Trachea.Gateway.Proxy;
 
@@ -33,7 +32,7 @@ internal sealed class RouteRateLimiter(RequestDelegate next, RoutePolicies polic
 
         var (name, key) = identity is null
             ? (RouteRateLimit.AnonymousName, new RateLimitKey(route.RouteId, ClientAddressPolicy.PartitionKey(context.Connection.RemoteIpAddress), null))
-            : (Plans.Ordered[identity.PlanRank], new RateLimitKey(route.RouteId, identity.Principal.FindFirst(TokenClaims.Subject)!.Value, identity.AppId));
+            : (Plans.Ordered[identity.PlanRank], new RateLimitKey(route.RouteId, identity.UserId, identity.AppId));
         var decision = windows.Acquire(key, perMinute);
         RateLimitHeaders.Set(context.Response, name, perMinute, decision);
         if (!decision.Acquired)

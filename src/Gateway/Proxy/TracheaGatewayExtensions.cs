@@ -36,6 +36,7 @@ public static class TracheaGatewayExtensions
         services.AddSingleton(file);
         services.AddSingleton<RoutePolicies>();
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<ProxyTokenValidator>();
         services.AddSingleton<CallerWindows>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
         services.AddReverseProxy()

@@ -1,26 +1,44 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// Remembers the identity of access tokens the framework's JwtBearer handler has already validated, keyed
-/// by the exact Authorization header value, so a token is validated once rather than on every proxied
-/// request. An entry never outlives its token's <c>exp</c>; the cache holds at most <see cref="Capacity"/>
-/// entries. Only successes are kept: an invalid, tampered or expired token always goes to the handler.
-/// The cache answers what a fresh validation would, except in the clock-skew grace after <c>exp</c>, where it
-/// sends the token back to the handler; revocation is not cached: <see cref="RouteGuard"/> checks every hit
-/// against the revocation table.
+/// Remembers the identity of access tokens already validated, so a token is validated once rather than on every
+/// proxied request. Keyed by the SHA-256 of the exact Authorization value (32 bytes instead of the token string).
+/// Two generations of at most <see cref="GenerationCapacity"/> entries each: when the current one is full it
+/// becomes the previous one and the oldest is dropped; a hit in the previous generation moves the entry forward.
+/// So memory stays bounded and a population of tokens larger than the cache degrades the hit rate gradually
+/// instead of emptying the cache. An entry never outlives its token's <c>exp</c>; only successes are kept.
+/// Revocation is not cached: <see cref="RouteGuard"/> checks every identity against the revocation table.
 /// </summary>
-internal sealed class ValidatedTokenCache(TimeProvider time)
+internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapacity = ValidatedTokenCache.GenerationCapacity)
 {
-    public const int Capacity = 10_000;
+    public const int GenerationCapacity = 131_072;
 
-    private readonly ConcurrentDictionary<string, GatewayIdentity> _entries = new(StringComparer.Ordinal);
+    // Longer values than a gateway token are hashed from a rented buffer.
+    private const int StackLimit = 2048;
+
+    private readonly Lock _rotation = new();
+    private volatile Generations _generations = new();
+
+    public int Count => _generations.Count;
 
     public bool TryGet(string authorization, out GatewayIdentity identity)
     {
-        if (_entries.TryGetValue(authorization, out identity!) && identity.ExpiresAt > time.GetUtcNow())
+        var key = TokenKey.Of(authorization);
+        var generations = _generations;
+        var now = time.GetUtcNow();
+        if (generations.Current.TryGetValue(key, out identity!) && identity.ExpiresAt > now)
         {
+            return true;
+        }
+
+        if (generations.Previous.TryGetValue(key, out identity!) && identity.ExpiresAt > now)
+        {
+            Store(key, identity);
             return true;
         }
 
@@ -30,37 +48,74 @@ internal sealed class ValidatedTokenCache(TimeProvider time)
 
     public void Add(string authorization, GatewayIdentity identity)
     {
-        var now = time.GetUtcNow();
-        if (identity.ExpiresAt <= now)
+        if (identity.ExpiresAt > time.GetUtcNow())
         {
-            return;
+            Store(TokenKey.Of(authorization), identity);
         }
-
-        if (_entries.Count >= Capacity)
-        {
-            Evict(now);
-        }
-
-        _entries[authorization] = identity;
     }
 
-    public int Count => _entries.Count;
-
-    // Expired entries go first; if the cache is still full of live tokens it starts over (each live token
-    // then costs one more validation), which keeps memory bounded without bookkeeping on the hot path.
-    private void Evict(DateTimeOffset now)
+    private void Store(TokenKey key, GatewayIdentity identity)
     {
-        foreach (var (key, entry) in _entries)
+        var generations = _generations;
+        if (generations.CurrentCount >= generationCapacity)
         {
-            if (entry.ExpiresAt <= now)
+            lock (_rotation)
             {
-                _entries.TryRemove(key, out _);
+                if (_generations == generations)
+                {
+                    _generations = new Generations(generations.Current);
+                }
+
+                generations = _generations;
             }
         }
 
-        if (_entries.Count >= Capacity)
+        if (generations.Current.TryAdd(key, identity))
         {
-            _entries.Clear();
+            generations.Added();
         }
+    }
+
+    private sealed class Generations(ConcurrentDictionary<TokenKey, GatewayIdentity>? previous = null)
+    {
+        private int _currentCount;
+
+        public ConcurrentDictionary<TokenKey, GatewayIdentity> Current { get; } = new();
+
+        public ConcurrentDictionary<TokenKey, GatewayIdentity> Previous { get; } = previous ?? new();
+
+        // ConcurrentDictionary.Count takes every lock; the hot path reads this instead.
+        public int CurrentCount => Volatile.Read(ref _currentCount);
+
+        public int Count => Current.Count + Previous.Count;
+
+        public void Added() => Interlocked.Increment(ref _currentCount);
+    }
+
+    private readonly record struct TokenKey(ulong A, ulong B, ulong C, ulong D)
+    {
+        public static TokenKey Of(string authorization)
+        {
+            var length = Encoding.UTF8.GetMaxByteCount(authorization.Length);
+            byte[]? rented = null;
+            var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+            try
+            {
+                var written = Encoding.UTF8.GetBytes(authorization, buffer);
+                Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+                SHA256.HashData(buffer[..written], hash);
+                var words = MemoryMarshal.Cast<byte, ulong>(hash);
+                return new TokenKey(words[0], words[1], words[2], words[3]);
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+        }
+
+        public override int GetHashCode() => (int)A;
     }
 }

@@ -44,34 +44,63 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
-    public void Add_BeyondCapacity_StaysBounded()
+    public void Add_FarBeyondCapacity_StaysWithinTwoGenerations()
     {
-        var cache = new ValidatedTokenCache(_clock);
+        var cache = new ValidatedTokenCache(_clock, generationCapacity: 100);
         var identity = Identity(expiresIn: TimeSpan.FromMinutes(5));
 
-        for (var i = 0; i < ValidatedTokenCache.Capacity * 2 + 10; i++)
+        for (var i = 0; i < 1000; i++)
         {
             cache.Add($"Bearer {i}", identity);
         }
 
-        Assert.InRange(cache.Count, 1, ValidatedTokenCache.Capacity);
+        Assert.InRange(cache.Count, 100, 200);
+        Assert.True(cache.TryGet("Bearer 999", out _));
+        Assert.False(cache.TryGet("Bearer 0", out _));
     }
 
     [Fact]
-    public void Add_WhenFull_DropsExpiredEntriesFirst()
+    public void Add_WhenFull_KeepsWhatWasUsedSinceTheLastRotationAndDropsTheRest()
     {
-        var cache = new ValidatedTokenCache(_clock);
-        for (var i = 0; i < ValidatedTokenCache.Capacity - 1; i++)
+        var cache = new ValidatedTokenCache(_clock, generationCapacity: 4);
+        foreach (var name in new[] { "a", "b", "c", "d", "e" })
         {
-            cache.Add($"Bearer short-{i}", Identity(expiresIn: TimeSpan.FromMinutes(1)));
+            cache.Add($"Bearer {name}", Identity(expiresIn: TimeSpan.FromMinutes(5)));
         }
 
-        cache.Add("Bearer long", Identity(expiresIn: TimeSpan.FromHours(1)));
-        _clock.Advance(TimeSpan.FromMinutes(2));
-        cache.Add("Bearer new", Identity(expiresIn: TimeSpan.FromHours(1)));
+        Assert.True(cache.TryGet("Bearer a", out _));
+        foreach (var name in new[] { "f", "g", "h" })
+        {
+            cache.Add($"Bearer {name}", Identity(expiresIn: TimeSpan.FromMinutes(5)));
+        }
 
-        Assert.Equal(2, cache.Count);
-        Assert.True(cache.TryGet("Bearer long", out _));
+        Assert.True(cache.TryGet("Bearer a", out _));
+        Assert.True(cache.TryGet("Bearer h", out _));
+        Assert.False(cache.TryGet("Bearer b", out _));
+    }
+
+    [Fact]
+    public void From_Token_ReadsTheSameAsFromItsClaims()
+    {
+        var exp = _clock.GetUtcNow().AddMinutes(15);
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var jwt = handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Expires = exp.UtcDateTime,
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "u1", ["app_id"] = "demo", ["role"] = "admin", ["plan"] = "pro", ["provider"] = "username",
+                ["username"] = "ada", ["ver"] = 3, ["sid"] = "s1",
+            },
+        });
+
+        var identity = GatewayIdentity.From(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(jwt));
+
+        Assert.Equal(("u1", "demo", 2, 1, 3, "s1"), (identity.UserId, identity.AppId, identity.RoleRank, identity.PlanRank, identity.Version, identity.Sid));
+        Assert.Equal(exp.ToUnixTimeSeconds(), identity.ExpiresAt.ToUnixTimeSeconds());
+        Assert.Equal(
+            ["X-User-Id=u1", "X-User-Username=ada", "X-User-Role=admin", "X-User-Plan=pro", "X-App-Id=demo", "X-Auth-Provider=username"],
+            identity.Headers.Select(h => $"{h.Key}={h.Value}"));
     }
 
     [Fact]
@@ -90,7 +119,7 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal(("demo", 2, 1), (identity.AppId, identity.RoleRank, identity.PlanRank));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(exp), identity.ExpiresAt);
         Assert.Equal(
-            ["X-User-Id=u1", "X-App-Id=demo", "X-User-Role=admin", "X-User-Plan=pro", "X-Auth-Provider=username", "X-User-Username=ada"],
+            ["X-User-Id=u1", "X-User-Username=ada", "X-User-Role=admin", "X-User-Plan=pro", "X-App-Id=demo", "X-Auth-Provider=username"],
             identity.Headers.Select(h => $"{h.Key}={h.Value}"));
     }
 
