@@ -17,6 +17,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode RefreshTokenReuse = new("REFRESH_TOKEN_REUSE", 401, "Refresh token was already used");
     public static readonly ErrorCode InsufficientRole = new("INSUFFICIENT_ROLE", 403, "Insufficient role");
     public static readonly ErrorCode InsufficientPlan = new("INSUFFICIENT_PLAN", 403, "Insufficient plan");
+    public static readonly ErrorCode PlanNotSelfService = new("PLAN_NOT_SELF_SERVICE", 403, "This plan is granted by the app, not chosen");
     public static readonly ErrorCode EmailRequiredForPaid = new("EMAIL_REQUIRED_FOR_PAID", 422, "An email is required for a paid plan");
     public static readonly ErrorCode UserInactive = new("USER_INACTIVE", 403, "Account is deactivated");
     public static readonly ErrorCode ValidationError = new("VALIDATION_ERROR", 422, "Request is invalid");
