@@ -80,6 +80,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     [InlineData("patch", "/users/me", "409", "EMAIL_TAKEN")]
     [InlineData("delete", "/users/me", "503", "STORE_UNAVAILABLE")]
     [InlineData("patch", "/users/me/plan", "422", "EMAIL_REQUIRED_FOR_PAID")]
+    [InlineData("patch", "/users/me/plan", "403", "PLAN_NOT_SELF_SERVICE")]
     public async Task Document_NamesErrorCodesOfEachResponse(string method, string path, string status, string code)
     {
         var responses = (await ReadOperationAsync(method, path)).GetProperty("responses");

@@ -288,6 +288,47 @@ public abstract class StoreContractTests
     }
 
     [StoreFact]
+    public async Task InsertApp_WithoutSelfServicePlans_FindsFreeOnly()
+    {
+        await using var store = await OpenStoreAsync();
+        var app = App("demo");
+        await store.Apps.InsertAsync(new AppRegistration
+        {
+            AppId = app.AppId,
+            Name = app.Name,
+            SecretHash = app.SecretHash,
+            AllowedAuthMethods = app.AllowedAuthMethods,
+            CreatedAt = app.CreatedAt,
+        }, None);
+
+        Assert.Equal([Plans.Free], (await store.Apps.FindAsync("demo", None))?.SelfServicePlans);
+    }
+
+    [StoreFact]
+    public async Task SetSelfServicePlans_ExistingApp_ReplacesThemOnlyForThatApp()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.Apps.InsertAsync(App("demo"), None);
+        await store.Apps.InsertAsync(App("shop"), None);
+
+        Assert.True(await store.Apps.SetSelfServicePlansAsync("demo", [Plans.Free, Plans.Pro, Plans.Enterprise], None));
+
+        Assert.Equal([Plans.Free, Plans.Pro, Plans.Enterprise], (await store.Apps.FindAsync("demo", None))?.SelfServicePlans);
+        Assert.Equal([Plans.Free, Plans.Pro], (await store.Apps.FindAsync("shop", None))?.SelfServicePlans);
+        Assert.True(await store.Apps.SetSelfServicePlansAsync("demo", [Plans.Free], None));
+        Assert.Equal([Plans.Free], (await store.Apps.ListAsync(None)).Single(a => a.AppId == "demo").SelfServicePlans);
+    }
+
+    [StoreFact]
+    public async Task SetSelfServicePlans_UnknownApp_ReturnsFalse()
+    {
+        await using var store = await OpenStoreAsync();
+
+        Assert.False(await store.Apps.SetSelfServicePlansAsync("nope", [Plans.Free], None));
+        Assert.Empty(await store.Apps.ListAsync(None));
+    }
+
+    [StoreFact]
     public async Task SetActive_UnknownApp_ReturnsFalse()
     {
         await using var store = await OpenStoreAsync();
@@ -422,6 +463,7 @@ public abstract class StoreContractTests
             (actual.AppId, actual.Name, actual.SecretHash, actual.IsActive, actual.CreatedAt));
         Assert.Equal(expected.Domains, actual.Domains);
         Assert.Equal(expected.AllowedAuthMethods, actual.AllowedAuthMethods);
+        Assert.Equal(expected.SelfServicePlans, actual.SelfServicePlans);
     }
 
     /// <summary>Inserting <paramref name="second"/> after <paramref name="existing"/> fails with the code and leaves no trace of it.</summary>
