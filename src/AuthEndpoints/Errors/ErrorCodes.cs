@@ -10,6 +10,8 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidCredentials = new("INVALID_CREDENTIALS", 401, "Invalid username or password");
     public static readonly ErrorCode UsernameTaken = new("USERNAME_TAKEN", 409, "Username is already taken");
     public static readonly ErrorCode EmailTaken = new("EMAIL_TAKEN", 409, "Email is already taken");
+    public static readonly ErrorCode InvalidClient = new("INVALID_CLIENT", 401, "App credentials are invalid");
+    public static readonly ErrorCode UserNotFound = new("USER_NOT_FOUND", 404, "User not found");
     public static readonly ErrorCode AuthRequired = new("AUTH_REQUIRED", 401, "Authentication required");
     public static readonly ErrorCode InvalidToken = new("INVALID_TOKEN", 401, "Token is invalid");
     public static readonly ErrorCode TokenExpired = new("TOKEN_EXPIRED", 401, "Token has expired");
