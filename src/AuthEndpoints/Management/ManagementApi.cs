@@ -19,6 +19,9 @@ internal static class ManagementApi
         var group = routes.MapGroup("/apps/{app_id}/users").WithTags("Management")
             .RequireRateLimiting(AuthRateLimits.PerAddressPolicy);
         ErrorCode[] client = [ErrorCodes.InvalidClient, ErrorCodes.AppInactive, ErrorCodes.RateLimited, ErrorCodes.StoreUnavailable];
+        group.MapGet("/", ListAsync)
+            .WithSummary("The app's members in user-id order, a page at a time; query matches the start of username, email or name")
+            .ProducesErrors([.. client, ErrorCodes.ValidationError]);
         group.MapGet("/{user_id}", GetAsync)
             .WithSummary("One member of the app, by user id")
             .ProducesErrors([.. client, ErrorCodes.UserNotFound]);
@@ -27,6 +30,20 @@ internal static class ManagementApi
             .WithJsonBody<ChangeMemberRequest>()
             .ProducesErrors([.. client, .. EndpointErrors.Body, ErrorCodes.UserNotFound, ErrorCodes.EmailRequiredForPaid]);
         return group;
+    }
+
+    private static async Task<Ok<UserPage>> ListAsync(
+        HttpContext context,
+        [FromRoute(Name = "app_id")] string appId,
+        [FromQuery] string? query,
+        [FromQuery] string? limit,
+        [FromQuery] string? cursor,
+        AppClientAuthenticator clients,
+        ManagementService management,
+        CancellationToken cancellationToken)
+    {
+        var app = await clients.RequireAsync(context.Request, appId, cancellationToken);
+        return TypedResults.Ok(await management.ListAsync(app, query, limit, cursor, cancellationToken));
     }
 
     private static async Task<Ok<UserProfile>> GetAsync(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Errors;
@@ -10,6 +11,31 @@ namespace Trachea.AuthEndpoints.Management;
 /// <summary>An app's own users, as its server manages them: only members of that app are visible.</summary>
 internal sealed class ManagementService(IUserStore users, MembershipChangeService membershipChanges, ILogger<ManagementService> logger)
 {
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public async Task<UserPage> ListAsync(AppRegistration app, string? query, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+        {
+            errors.Add("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+
+        if (cursor is not null && !UserIds.IsWellFormed(cursor))
+        {
+            errors.Add("cursor", "cursor must be the next_cursor of an earlier page.");
+        }
+
+        FieldRules.CheckText(errors, "query", query, FieldRules.MaxTextLength);
+        errors.ThrowIfAny();
+        // One more than the page tells whether another page follows.
+        var found = await users.ListMembersAsync(app.AppId, string.IsNullOrEmpty(query) ? null : query, cursor, size + 1, cancellationToken);
+        var page = found.Take(size).Select(u => UserProfile.From(u, u.MembershipOf(app.AppId)!)).ToList();
+        return new UserPage(page, found.Count > size ? page[^1].Id : null);
+    }
+
     public async Task<UserProfile> GetAsync(AppRegistration app, string userId, CancellationToken cancellationToken)
     {
         var (user, membership) = await FindMemberAsync(app, userId, cancellationToken);

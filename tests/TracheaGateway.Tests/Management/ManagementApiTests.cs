@@ -31,6 +31,72 @@ public sealed class ManagementApiTests(GatewayFixture gateway) : IClassFixture<G
     }
 
     [Fact]
+    public async Task List_PagesThroughTheAppsMembersOnly()
+    {
+        var (appId, secret) = await AddAppAsync(_app);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await _app.RegisterAsync(TestUsers.UniqueName(), appId)).UserId);
+        }
+
+        await _app.RegisterAsync(TestUsers.UniqueName(), TestApps.Demo);
+        using var client = Client(_app, appId, secret);
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/apps/{appId}/users?limit=2");
+        var cursor = first.GetProperty("next_cursor").GetString();
+        var second = await client.GetFromJsonAsync<JsonElement>($"/apps/{appId}/users?limit=2&cursor={cursor}");
+        var all = await client.GetFromJsonAsync<JsonElement>($"/apps/{appId}/users");
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal).Take(2), Ids(first));
+        Assert.Equal(ids.Order(StringComparer.Ordinal).Skip(2), Ids(second));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Ids(all));
+        Assert.All(all.GetProperty("users").EnumerateArray(), u => Assert.Equal(appId, u.GetProperty("app_id").GetString()));
+    }
+
+    [Fact]
+    public async Task List_Query_MatchesTheStartOfTheUsername()
+    {
+        var (appId, secret) = await AddAppAsync(_app);
+        var username = TestUsers.UniqueName();
+        var wanted = await _app.RegisterAsync(username, appId);
+        await _app.RegisterAsync(TestUsers.UniqueName(), appId);
+        using var client = Client(_app, appId, secret);
+
+        var found = await client.GetFromJsonAsync<JsonElement>($"/apps/{appId}/users?query={Uri.EscapeDataString(username.ToUpperInvariant())}");
+
+        Assert.Equal([wanted.UserId], Ids(found));
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=201")]
+    [InlineData("limit=ten")]
+    [InlineData("cursor=not-a-user-id")]
+    public async Task List_BadLimitOrCursor_Returns422(string parameters)
+    {
+        var (appId, secret) = await AddAppAsync(_app);
+        using var client = Client(_app, appId, secret);
+
+        using var response = await client.GetAsync($"/apps/{appId}/users?{parameters}");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_ERROR");
+    }
+
+    [Fact]
+    public async Task List_AnotherAppsCredentials_Returns401()
+    {
+        var (appId, _) = await AddAppAsync(_app);
+        var (otherAppId, otherSecret) = await AddAppAsync(_app);
+        using var client = Client(_app, otherAppId, otherSecret);
+
+        using var response = await client.GetAsync($"/apps/{appId}/users");
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "INVALID_CLIENT");
+    }
+
+    [Fact]
     public async Task Get_UserOfAnotherAppOrUnknown_Returns404()
     {
         var (appId, secret) = await AddAppAsync(_app);
@@ -168,6 +234,8 @@ public sealed class ManagementApiTests(GatewayFixture gateway) : IClassFixture<G
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Basic(appId, secret));
         return client;
     }
+
+    private static IEnumerable<string?> Ids(JsonElement page) => page.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("id").GetString());
 
     private static string Basic(string appId, string secret) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{appId}:{secret}"));
 

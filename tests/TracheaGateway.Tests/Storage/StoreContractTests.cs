@@ -236,6 +236,52 @@ public abstract class StoreContractTests
     }
 
     [StoreFact]
+    public async Task ListMembers_PagesInIdOrderWithOnlyThatAppsMembers()
+    {
+        await using var store = await OpenStoreAsync();
+        var members = new List<User>();
+        for (var i = 0; i < 5; i++)
+        {
+            var member = User($"member{i}", apps: [Membership("other"), Membership("shop", Roles.Admin)]);
+            members.Add(member);
+            await store.Users.InsertAsync(member, None);
+        }
+
+        await store.Users.InsertAsync(User("outsider", apps: Membership("other")), None);
+        var ordered = members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
+
+        var first = await store.Users.ListMembersAsync("shop", null, null, 3, None);
+        var second = await store.Users.ListMembersAsync("shop", null, first[^1].Id, 3, None);
+
+        Assert.Equal(ordered[..3], first.Select(u => u.Id));
+        Assert.Equal(ordered[3..], second.Select(u => u.Id));
+        Assert.All(first, u => Assert.Equal(["other", "shop"], u.Apps.Select(a => a.AppId)));
+        Assert.Equal(Roles.Admin, first[0].MembershipOf("shop")!.Role);
+        Assert.Empty(await store.Users.ListMembersAsync("nobody", null, null, 10, None));
+    }
+
+    [StoreFact]
+    public async Task ListMembers_Prefix_MatchesStartOfUsernameEmailOrNameIgnoringCase()
+    {
+        await using var store = await OpenStoreAsync();
+        var byUsername = User("carol", apps: Membership("shop"));
+        var byEmail = User("zed", "caro.l@example.test", apps: Membership("shop"));
+        var byName = User("yves", apps: Membership("shop")) with { Name = "Caroline" };
+        var inside = User("mcarol", "mcarol@example.test", apps: Membership("shop")) with { Name = "Mc Carol" };
+        var wildcard = User("c_x", apps: Membership("shop"));
+        foreach (var user in new[] { byUsername, byEmail, byName, inside, wildcard })
+        {
+            await store.Users.InsertAsync(user, None);
+        }
+
+        var found = await store.Users.ListMembersAsync("shop", "CARO", null, 10, None);
+        var literal = await store.Users.ListMembersAsync("shop", "c_", null, 10, None);
+
+        Assert.Equal(new[] { byUsername.Id, byEmail.Id, byName.Id }.Order(StringComparer.Ordinal), found.Select(u => u.Id));
+        Assert.Equal([wildcard.Id], literal.Select(u => u.Id));
+    }
+
+    [StoreFact]
     public async Task InsertApp_ThenFind_ReturnsEveryField()
     {
         await using var store = await OpenStoreAsync();
