@@ -9,7 +9,7 @@ internal static class SelfServicePlansOption
     public static Option<string> Create(bool required, string defaultNote) => new("--self-service-plans")
     {
         Description = $"Comma-separated plans members may choose with PATCH /users/me/plan, from: {string.Join(", ", Plans.Ordered)}{defaultNote}. "
-            + "Every other plan is granted with users set-plan.",
+            + "Every other plan is granted with users set-plan or the management API.",
         Required = required,
     };
 
