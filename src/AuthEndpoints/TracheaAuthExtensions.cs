@@ -14,6 +14,7 @@ using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Firebase;
 using Trachea.AuthEndpoints.Json;
+using Trachea.AuthEndpoints.Management;
 using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Startup;
 using Trachea.AuthEndpoints.RateLimiting;
@@ -59,6 +60,8 @@ public static class TracheaAuthExtensions
         services.AddSingleton<RefreshTokenSuccessors>();
         services.AddSingleton<AuthService>();
         services.AddSingleton<ProfileService>();
+        services.AddSingleton<AppClientAuthenticator>();
+        services.AddSingleton<ManagementService>();
         services.AddSingleton<PasswordChangeService>();
         services.AddSingleton<FirebaseLoginService>();
         services.AddTracheaFirebase();
@@ -86,12 +89,13 @@ public static class TracheaAuthExtensions
         return builder;
     }
 
-    /// <summary>Maps /auth and /users with the body cap applied once to both groups.</summary>
+    /// <summary>Maps /auth, /users and the management API with the body cap applied once to each group.</summary>
     public static IEndpointRouteBuilder MapTracheaAuth(this IEndpointRouteBuilder routes)
     {
         var bodyLimit = new RequestSizeLimitAttribute(JsonBody.MaxBytes);
         routes.MapAuthApi().WithMetadata(bodyLimit);
         routes.MapUsersApi().WithMetadata(bodyLimit);
+        routes.MapManagementApi().WithMetadata(bodyLimit);
         return routes;
     }
 }

@@ -10,6 +10,8 @@ internal static class ErrorCodes
     public static readonly ErrorCode InvalidCredentials = new("INVALID_CREDENTIALS", 401, "Invalid username or password");
     public static readonly ErrorCode UsernameTaken = new("USERNAME_TAKEN", 409, "Username is already taken");
     public static readonly ErrorCode EmailTaken = new("EMAIL_TAKEN", 409, "Email is already taken");
+    public static readonly ErrorCode InvalidClient = new("INVALID_CLIENT", 401, "App credentials are invalid");
+    public static readonly ErrorCode UserNotFound = new("USER_NOT_FOUND", 404, "User not found");
     public static readonly ErrorCode AuthRequired = new("AUTH_REQUIRED", 401, "Authentication required");
     public static readonly ErrorCode InvalidToken = new("INVALID_TOKEN", 401, "Token is invalid");
     public static readonly ErrorCode TokenExpired = new("TOKEN_EXPIRED", 401, "Token has expired");
@@ -17,6 +19,7 @@ internal static class ErrorCodes
     public static readonly ErrorCode RefreshTokenReuse = new("REFRESH_TOKEN_REUSE", 401, "Refresh token was already used");
     public static readonly ErrorCode InsufficientRole = new("INSUFFICIENT_ROLE", 403, "Insufficient role");
     public static readonly ErrorCode InsufficientPlan = new("INSUFFICIENT_PLAN", 403, "Insufficient plan");
+    public static readonly ErrorCode PlanNotSelfService = new("PLAN_NOT_SELF_SERVICE", 403, "This plan is granted by the app, not chosen");
     public static readonly ErrorCode EmailRequiredForPaid = new("EMAIL_REQUIRED_FOR_PAID", 422, "An email is required for a paid plan");
     public static readonly ErrorCode UserInactive = new("USER_INACTIVE", 403, "Account is deactivated");
     public static readonly ErrorCode ValidationError = new("VALIDATION_ERROR", 422, "Request is invalid");

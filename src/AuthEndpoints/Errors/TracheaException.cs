@@ -20,6 +20,9 @@ internal sealed class TracheaException : Exception
     /// <summary>For RATE_LIMITED: how long the client should wait, sent as <c>Retry-After</c>.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>For INVALID_CLIENT: the challenge sent as <c>WWW-Authenticate</c>.</summary>
+    public string? Challenge { get; init; }
+
     public static TracheaException Validation(string field, string message) =>
         new(ErrorCodes.ValidationError, "One or more fields are invalid.", new Dictionary<string, string[]> { [field] = [message] });
 }

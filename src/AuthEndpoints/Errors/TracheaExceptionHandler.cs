@@ -21,6 +21,11 @@ internal sealed class TracheaExceptionHandler : IExceptionHandler
                     AuthRateLimits.SetRetryAfter(httpContext.Response, retryAfter);
                 }
 
+                if (typed.Challenge is { } challenge)
+                {
+                    httpContext.Response.Headers.WWWAuthenticate = challenge;
+                }
+
                 await ProblemWriter.WriteAsync(httpContext, typed.Error, typed.Message, typed.Errors);
                 return true;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:

@@ -8,7 +8,7 @@ using Microsoft.OpenApi;
 namespace Trachea.AuthEndpoints.OpenApi;
 
 /// <summary>
-/// The OpenAPI document of /auth and /users: request bodies that the endpoints read themselves, the
+/// The OpenAPI document of /auth, /users and the management API under /apps: request bodies that the endpoints read themselves, the
 /// bearer scheme on protected operations, and (through <see cref="OpenApiMetadata.ProducesErrors"/>) every
 /// problem answer with its error codes. Schemas follow the API's snake_case JSON options.
 /// </summary>
@@ -23,7 +23,8 @@ internal static class TracheaOpenApi
         {
             options.ShouldInclude = description =>
                 description.RelativePath is { } path
-                && (path.StartsWith("auth/", StringComparison.Ordinal) || path.StartsWith("users/", StringComparison.Ordinal));
+                && (path.StartsWith("auth/", StringComparison.Ordinal) || path.StartsWith("users/", StringComparison.Ordinal)
+                    || path.StartsWith("apps/", StringComparison.Ordinal));
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -12,4 +12,7 @@ internal interface IAppStore
 
     /// <returns>False when no app has that id.</returns>
     Task<bool> SetActiveAsync(string appId, bool isActive, CancellationToken cancellationToken);
+
+    /// <returns>False when no app has that id.</returns>
+    Task<bool> SetSelfServicePlansAsync(string appId, IReadOnlyList<string> plans, CancellationToken cancellationToken);
 }

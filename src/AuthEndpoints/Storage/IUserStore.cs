@@ -15,6 +15,12 @@ internal interface IUserStore
 
     Task<User?> FindByFirebaseUidAsync(string firebaseUid, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> members of one app in user-id order, after <paramref name="afterId"/> when given;
+    /// <paramref name="prefix"/>, when given, matches the start of the username, email or name, ignoring case.
+    /// </summary>
+    Task<IReadOnlyList<User>> ListMembersAsync(string appId, string? prefix, string? afterId, int limit, CancellationToken cancellationToken);
+
     Task InsertAsync(User user, CancellationToken cancellationToken);
 
     /// <returns>The updated user, or null when no user has this id.</returns>

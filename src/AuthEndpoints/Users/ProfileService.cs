@@ -11,6 +11,7 @@ namespace Trachea.AuthEndpoints.Users;
 /// <summary>The /users/me operations, always for the caller's own account in the token's app.</summary>
 internal sealed class ProfileService(
     IUserStore users,
+    IAppStore apps,
     IRefreshTokenStore refreshTokens,
     MembershipChangeService membershipChanges,
     RevocationService revocations,
@@ -60,6 +61,15 @@ internal sealed class ProfileService(
         }
 
         var (user, _) = await LoadAsync(caller, cancellationToken);
+        var app = await apps.FindAsync(caller.AppId, cancellationToken)
+            ?? throw new TracheaException(ErrorCodes.InvalidToken, "The token's app is not registered.");
+        if (!app.SelfServicePlans.Contains(request.Plan!))
+        {
+            throw new TracheaException(
+                ErrorCodes.PlanNotSelfService,
+                $"App '{app.AppId}' lets members choose only: {string.Join(", ", app.SelfServicePlans)}; other plans are granted by the app.");
+        }
+
         if (Plans.IsPaid(request.Plan!) && user.Email is null)
         {
             throw new TracheaException(ErrorCodes.EmailRequiredForPaid, "Add an email to your profile before choosing a paid plan.");

@@ -16,4 +16,7 @@ internal static class UserIds
         RandomNumberGenerator.Fill(bytes[4..]);
         return Convert.ToHexStringLower(bytes);
     }
+
+    /// <summary>24 lower-case hex digits, as <see cref="New"/> and MongoDB write them.</summary>
+    public static bool IsWellFormed(string id) => id.Length == 24 && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

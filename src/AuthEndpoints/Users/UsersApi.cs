@@ -28,9 +28,9 @@ internal static class UsersApi
             .WithSummary("Deactivate the caller's account and revoke its refresh tokens")
             .ProducesErrors(account);
         group.MapPatch("/plan", ChangePlanAsync)
-            .WithSummary("Change the caller's plan in the token's app; a paid plan needs an email")
+            .WithSummary("Choose one of the app's self-service plans in the token's app; a paid plan needs an email")
             .WithJsonBody<UpdatePlanRequest>()
-            .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.EmailRequiredForPaid]);
+            .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.PlanNotSelfService, ErrorCodes.EmailRequiredForPaid]);
         group.MapPost("/password", ChangePasswordAsync)
             .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
             .WithSummary("Change the password of a username account; every other session ends and the caller gets fresh tokens")

@@ -5,13 +5,14 @@ using Trachea.AuthEndpoints.Storage;
 
 namespace Trachea.Gateway.Cli;
 
-/// <summary><c>apps add|list|disable</c>: the app registry.</summary>
+/// <summary><c>apps add|list|set|disable</c>: the app registry.</summary>
 internal static class AppsCommand
 {
-    public static Command Create(CliServices services) => new("apps", "Register, list and disable the apps users sign in to.")
+    public static Command Create(CliServices services) => new("apps", "Register, list, change and disable the apps users sign in to.")
     {
         Add(services),
         List(services),
+        Set(services),
         Disable(services),
     };
 
@@ -25,9 +26,10 @@ internal static class AppsCommand
             Required = true,
         };
         var domains = new Option<string>("--domains") { Description = "Comma-separated domains the app is served on (optional)." };
+        var selfService = SelfServicePlansOption.Create(required: false, $" (default: {Plans.Free})");
         var command = new Command("add", "Register an app and print its secret, once, alone on the last line.")
         {
-            appId, name, methods, domains,
+            appId, name, methods, domains, selfService,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -44,6 +46,7 @@ internal static class AppsCommand
             }
 
             var displayName = result.Required(name);
+            var selfServicePlans = SelfServicePlansOption.Read(result, selfService) ?? [Plans.Free];
             var (secret, hash) = AppSecrets.Create();
             var apps = await services.AppsAsync(cancellationToken);
             var added = await apps.InsertAsync(
@@ -54,6 +57,7 @@ internal static class AppsCommand
                     SecretHash = hash,
                     Domains = CliValues.SplitList(result.GetValue(domains)),
                     AllowedAuthMethods = methodList,
+                    SelfServicePlans = selfServicePlans,
                     CreatedAt = services.Time.GetUtcNow(),
                 },
                 cancellationToken);
@@ -71,7 +75,7 @@ internal static class AppsCommand
 
     private static Command List(CliServices services)
     {
-        var command = new Command("list", "List every app: id, state, sign-in methods and name, tab-separated.");
+        var command = new Command("list", "List every app: id, state, sign-in methods, self-service plans and name, tab-separated.");
         command.SetAction(async (result, cancellationToken) =>
         {
             var apps = await services.AppsAsync(cancellationToken);
@@ -79,8 +83,28 @@ internal static class AppsCommand
             {
                 var state = app.IsActive ? "active" : "disabled";
                 await result.InvocationConfiguration.Output.WriteLineAsync(
-                    $"{app.AppId}\t{state}\t{string.Join(",", app.AllowedAuthMethods)}\t{app.Name}");
+                    $"{app.AppId}\t{state}\t{string.Join(",", app.AllowedAuthMethods)}\t{string.Join(",", app.SelfServicePlans)}\t{app.Name}");
             }
+        });
+        return command;
+    }
+
+    private static Command Set(CliServices services)
+    {
+        var appId = new Argument<string>("app-id") { Description = "The app to change." };
+        var selfService = SelfServicePlansOption.Create(required: true, "");
+        var command = new Command("set", "Change an existing app's settings.") { appId, selfService };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var id = result.GetRequiredValue(appId);
+            var plans = SelfServicePlansOption.Read(result, selfService)!;
+            var apps = await services.AppsAsync(cancellationToken);
+            if (!await apps.SetSelfServicePlansAsync(id, plans, cancellationToken))
+            {
+                throw new CliUsageException($"app '{id}' is not registered.");
+            }
+
+            await result.InvocationConfiguration.Output.WriteLineAsync($"App '{id}': self-service plans {string.Join(",", plans)}.");
         });
         return command;
     }

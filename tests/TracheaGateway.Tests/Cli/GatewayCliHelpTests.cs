@@ -16,6 +16,7 @@ public sealed class GatewayCliHelpTests : IDisposable
     [InlineData("Trachea.Gateway apps add <app-id>", "apps", "add", "--help")]
     [InlineData("Trachea.Gateway apps list", "apps", "list", "--help")]
     [InlineData("Trachea.Gateway apps disable <app-id>", "apps", "disable", "-h")]
+    [InlineData("Trachea.Gateway apps set <app-id>", "apps", "set", "--help")]
     [InlineData("Trachea.Gateway users", "users", "--help")]
     [InlineData("Trachea.Gateway users set-role <user>", "users", "set-role", "--help")]
     [InlineData("Trachea.Gateway users set-plan <user>", "users", "set-plan", "--help")]
@@ -38,6 +39,7 @@ public sealed class GatewayCliHelpTests : IDisposable
         Assert.Contains(result.OutputLines, line => line.StartsWith("--name <name> (REQUIRED)", StringComparison.Ordinal));
         Assert.Contains(result.OutputLines, line => line.StartsWith("--methods <methods> (REQUIRED)", StringComparison.Ordinal));
         Assert.Contains(result.OutputLines, line => line.StartsWith("--domains <domains> ", StringComparison.Ordinal));
+        Assert.Contains(result.OutputLines, line => line.StartsWith("--self-service-plans <self-service-plans> ", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -63,6 +65,7 @@ public sealed class GatewayCliHelpTests : IDisposable
     [InlineData("apps", "add")]
     [InlineData("apps", "add", "shop", "--methods", "username")]
     [InlineData("users", "set-plan", "carol", "--app", "shop")]
+    [InlineData("apps", "set", "shop")]
     [InlineData("users", "set-role", "carol", "--role", "admin", "--app")]
     public async Task IncompleteLine_OneLineAndExitTwo(params string[] args)
     {

@@ -42,7 +42,22 @@ public sealed class GatewayCliTests : IDisposable
 
         Assert.Equal(0, disable.ExitCode);
         Assert.Equal(0, list.ExitCode);
-        Assert.Equal("shop\tdisabled\tusername\tShop", Assert.Single(list.OutputLines));
+        Assert.Equal("shop\tdisabled\tusername\tfree\tShop", Assert.Single(list.OutputLines));
+    }
+
+    [Fact]
+    public async Task AppsAddAndSet_SelfServicePlans_StoredInPlanOrderAndListed()
+    {
+        var add = await GatewayCommand.RunAsync(Environment, "apps", "add", "shop", "--name", "Shop", "--methods", "username", "--self-service-plans", "pro,free");
+        var afterAdd = await WithStoreAsync(apps => apps.FindAsync("shop", CancellationToken.None));
+
+        var set = await GatewayCommand.RunAsync(Environment, "apps", "set", "shop", "--self-service-plans", "enterprise, free,pro");
+        var list = await GatewayCommand.RunAsync(Environment, "apps", "list");
+
+        Assert.Equal((0, 0, 0), (add.ExitCode, set.ExitCode, list.ExitCode));
+        Assert.Equal(["free", "pro"], afterAdd!.SelfServicePlans);
+        Assert.Equal("App 'shop': self-service plans free,pro,enterprise.", Assert.Single(set.OutputLines));
+        Assert.Equal("shop\tactive\tusername\tfree,pro,enterprise\tShop", Assert.Single(list.OutputLines));
     }
 
     [Theory]
@@ -50,6 +65,9 @@ public sealed class GatewayCliTests : IDisposable
     [InlineData("apps", "add", "Bad App", "--name", "Shop", "--methods", "username")]
     [InlineData("apps", "add", "shop", "--methods", "username")]
     [InlineData("apps", "disable", "missing")]
+    [InlineData("apps", "add", "shop", "--name", "Shop", "--methods", "username", "--self-service-plans", "free,platinum")]
+    [InlineData("apps", "add", "shop", "--name", "Shop", "--methods", "username", "--self-service-plans", ",")]
+    [InlineData("apps", "set", "missing", "--self-service-plans", "free")]
     [InlineData("apps", "frobnicate")]
     [InlineData("users", "set-role", "nobody", "--app", "shop", "--role", "admin")]
     public async Task BadCommand_ExitsNonZeroWithOneLine(params string[] args)

@@ -19,18 +19,23 @@ public static class TestApps
     /// <summary>Registered but disabled.</summary>
     public const string Disabled = "disabled";
 
+    /// <summary>Every method; its members may choose free or pro themselves (the other apps keep the default, free only).</summary>
+    public const string SelfServePro = "self-serve-pro";
+
     internal static async Task SeedAsync(string dataDir)
     {
         using var database = new SqliteDatabase(dataDir);
         var lifecycle = new SqliteStoreLifecycle(database, TimeProvider.System);
         await lifecycle.InitializeAsync(CancellationToken.None);
         var apps = new SqliteAppStore(database);
-        foreach (var (id, methods, active) in new[]
+        IReadOnlyList<string> freeOnly = [Plans.Free];
+        foreach (var (id, methods, active, selfService) in new[]
                  {
-                     (Demo, AuthMethods.All, true),
-                     (Other, AuthMethods.All, true),
-                     (GoogleOnly, (IReadOnlyList<string>)[AuthMethods.Google], true),
-                     (Disabled, AuthMethods.All, false),
+                     (Demo, AuthMethods.All, true, freeOnly),
+                     (Other, AuthMethods.All, true, freeOnly),
+                     (GoogleOnly, (IReadOnlyList<string>)[AuthMethods.Google], true, freeOnly),
+                     (Disabled, AuthMethods.All, false, freeOnly),
+                     (SelfServePro, AuthMethods.All, true, [Plans.Free, Plans.Pro]),
                  })
         {
             await apps.InsertAsync(
@@ -41,6 +46,7 @@ public static class TestApps
                     SecretHash = new string('0', 64),
                     AllowedAuthMethods = methods,
                     IsActive = active,
+                    SelfServicePlans = selfService,
                     CreatedAt = DateTimeOffset.UtcNow,
                 },
                 CancellationToken.None);

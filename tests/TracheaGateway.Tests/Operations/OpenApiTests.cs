@@ -20,6 +20,9 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
         { "delete", "/users/me" },
         { "patch", "/users/me/plan" },
         { "post", "/users/me/password" },
+        { "get", "/apps/{app_id}/users" },
+        { "get", "/apps/{app_id}/users/{user_id}" },
+        { "patch", "/apps/{app_id}/users/{user_id}" },
     };
 
     [Theory]
@@ -34,7 +37,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     }
 
     [Fact]
-    public async Task Document_HasOnlyAuthAndUsersPaths()
+    public async Task Document_HasOnlyTheDesignPaths()
     {
         var document = await ReadDocumentAsync();
 
@@ -48,6 +51,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     [InlineData("post", "/auth/refresh", "refresh_token", "refresh_token")]
     [InlineData("patch", "/users/me", "date_of_birth", "address")]
     [InlineData("patch", "/users/me/plan", "plan", "plan")]
+    [InlineData("patch", "/apps/{app_id}/users/{user_id}", "role", "plan")]
     public async Task Document_DeclaresJsonRequestBodyInSnakeCase(string method, string path, string property, string otherProperty)
     {
         var operation = await ReadOperationAsync(method, path);
@@ -80,6 +84,10 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
     [InlineData("patch", "/users/me", "409", "EMAIL_TAKEN")]
     [InlineData("delete", "/users/me", "503", "STORE_UNAVAILABLE")]
     [InlineData("patch", "/users/me/plan", "422", "EMAIL_REQUIRED_FOR_PAID")]
+    [InlineData("patch", "/users/me/plan", "403", "PLAN_NOT_SELF_SERVICE")]
+    [InlineData("get", "/apps/{app_id}/users/{user_id}", "401", "INVALID_CLIENT")]
+    [InlineData("get", "/apps/{app_id}/users/{user_id}", "404", "USER_NOT_FOUND")]
+    [InlineData("patch", "/apps/{app_id}/users/{user_id}", "422", "EMAIL_REQUIRED_FOR_PAID")]
     public async Task Document_NamesErrorCodesOfEachResponse(string method, string path, string status, string code)
     {
         var responses = (await ReadOperationAsync(method, path)).GetProperty("responses");

@@ -134,6 +134,7 @@ public sealed class MongoDocumentTests
             Domains = ["demo.example.test"],
             AllowedAuthMethods = [AuthMethods.Username, AuthMethods.Google],
             IsActive = false,
+            SelfServicePlans = [Plans.Free, Plans.Pro],
             CreatedAt = Created,
         };
 
@@ -151,9 +152,29 @@ public sealed class MongoDocumentTests
                 { "allowed_auth_methods", new BsonArray { "username", "google" } },
                 { "is_active", false },
                 { "created_at", new BsonDateTime(Created.UtcDateTime) },
+                { "self_service_plans", new BsonArray { "free", "pro" } },
             },
             bson);
         Assert.NotEqual(ObjectId.Empty, document.Id);
+        Assert.Equal([Plans.Free, Plans.Pro], BsonSerializer.Deserialize<AppDocument>(bson).ToRegistration().SelfServicePlans);
+    }
+
+    [Fact]
+    public void AppDocument_WrittenBeforeSelfServicePlans_ReadsFreeOnly()
+    {
+        var earlier = new BsonDocument
+        {
+            { "_id", ObjectId.GenerateNewId() },
+            { "app_id", "demo" },
+            { "name", "Demo" },
+            { "secret_hash", "secret-hash" },
+            { "domains", new BsonArray() },
+            { "allowed_auth_methods", new BsonArray { "username" } },
+            { "is_active", true },
+            { "created_at", new BsonDateTime(Created.UtcDateTime) },
+        };
+
+        Assert.Equal([Plans.Free], BsonSerializer.Deserialize<AppDocument>(earlier).ToRegistration().SelfServicePlans);
     }
 
     [Fact]

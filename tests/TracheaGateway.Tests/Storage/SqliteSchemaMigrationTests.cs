@@ -32,13 +32,34 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         Assert.Equal(
             [("demo", Roles.Admin, Plans.Pro, 0), ("shop", Roles.Member, Plans.Free, 0)],
             alice.Apps.Select(a => (a.AppId, a.Role, a.Plan, a.Version)));
-        Assert.Equal("Demo", (await store.Apps.FindAsync("demo", None))!.Name);
+        var demo = await store.Apps.FindAsync("demo", None);
+        Assert.Equal("Demo", demo!.Name);
+        Assert.Equal([Plans.Free], demo.SelfServicePlans);
         Assert.Equal(
             RedemptionOutcome.Redeemed,
             (await store.Tokens.RedeemAsync("5d41402abc4b2a76b9719d911017c592ae4d5f2c7fbc2e1b5a2f1d0e4b5c6d7e", DateTimeOffset.UtcNow, None)).Outcome);
-        Assert.Equal(2L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version;"));
         var revoked = Assert.Single(await store.Revocations.RevokeMembershipsAsync(AliceId, "demo", DateTimeOffset.UtcNow, None));
         Assert.Equal(1, revoked.MinVersion);
+    }
+
+    [Fact]
+    public async Task Initialize_Version2DataDir_AddsSelfServicePlansAndKeepsTheApps()
+    {
+        await WriteVersion1FileAsync();
+        foreach (var statement in SqliteSchema.Migrations[0])
+        {
+            await ExecuteAsync(statement);
+        }
+
+        await ExecuteAsync("PRAGMA user_version = 2;");
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM pragma_table_info('apps') WHERE name = 'self_service_plans';"));
+
+        await using var store = await SqliteStoreContractTests.OpenStoreAsync(_dataDir);
+
+        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.All(await store.Apps.ListAsync(None), app => Assert.Equal([Plans.Free], app.SelfServicePlans));
+        Assert.NotEmpty(await store.Apps.ListAsync(None));
     }
 
     [Fact]
@@ -67,7 +88,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         var failure = await Assert.ThrowsAsync<TracheaException>(() => new SqliteStoreLifecycle(database, TimeProvider.System).InitializeAsync(None));
 
         Assert.Equal(ErrorCodes.StoreUnavailable, failure.Error);
-        Assert.Contains("from schema version 1 to 2 failed", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"from schema version 1 to {SqliteSchema.Version} failed", failure.Message, StringComparison.Ordinal);
         Assert.Equal(1L, await ScalarAsync("PRAGMA user_version;"));
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM pragma_table_info('user_apps') WHERE name = 'version';"));
         Assert.Equal(2L, await ScalarAsync("SELECT COUNT(*) FROM user_apps;"));

@@ -236,6 +236,52 @@ public abstract class StoreContractTests
     }
 
     [StoreFact]
+    public async Task ListMembers_PagesInIdOrderWithOnlyThatAppsMembers()
+    {
+        await using var store = await OpenStoreAsync();
+        var members = new List<User>();
+        for (var i = 0; i < 5; i++)
+        {
+            var member = User($"member{i}", apps: [Membership("other"), Membership("shop", Roles.Admin)]);
+            members.Add(member);
+            await store.Users.InsertAsync(member, None);
+        }
+
+        await store.Users.InsertAsync(User("outsider", apps: Membership("other")), None);
+        var ordered = members.Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
+
+        var first = await store.Users.ListMembersAsync("shop", null, null, 3, None);
+        var second = await store.Users.ListMembersAsync("shop", null, first[^1].Id, 3, None);
+
+        Assert.Equal(ordered[..3], first.Select(u => u.Id));
+        Assert.Equal(ordered[3..], second.Select(u => u.Id));
+        Assert.All(first, u => Assert.Equal(["other", "shop"], u.Apps.Select(a => a.AppId)));
+        Assert.Equal(Roles.Admin, first[0].MembershipOf("shop")!.Role);
+        Assert.Empty(await store.Users.ListMembersAsync("nobody", null, null, 10, None));
+    }
+
+    [StoreFact]
+    public async Task ListMembers_Prefix_MatchesStartOfUsernameEmailOrNameIgnoringCase()
+    {
+        await using var store = await OpenStoreAsync();
+        var byUsername = User("carol", apps: Membership("shop"));
+        var byEmail = User("zed", "caro.l@example.test", apps: Membership("shop"));
+        var byName = User("yves", apps: Membership("shop")) with { Name = "Caroline" };
+        var inside = User("mcarol", "mcarol@example.test", apps: Membership("shop")) with { Name = "Mc Carol" };
+        var wildcard = User("c_x", apps: Membership("shop"));
+        foreach (var user in new[] { byUsername, byEmail, byName, inside, wildcard })
+        {
+            await store.Users.InsertAsync(user, None);
+        }
+
+        var found = await store.Users.ListMembersAsync("shop", "CARO", null, 10, None);
+        var literal = await store.Users.ListMembersAsync("shop", "c_", null, 10, None);
+
+        Assert.Equal(new[] { byUsername.Id, byEmail.Id, byName.Id }.Order(StringComparer.Ordinal), found.Select(u => u.Id));
+        Assert.Equal([wildcard.Id], literal.Select(u => u.Id));
+    }
+
+    [StoreFact]
     public async Task InsertApp_ThenFind_ReturnsEveryField()
     {
         await using var store = await OpenStoreAsync();
@@ -285,6 +331,47 @@ public abstract class StoreContractTests
         Assert.False((await store.Apps.FindAsync("demo", None))?.IsActive);
         Assert.True(await store.Apps.SetActiveAsync("demo", true, None));
         Assert.True((await store.Apps.FindAsync("demo", None))?.IsActive);
+    }
+
+    [StoreFact]
+    public async Task InsertApp_WithoutSelfServicePlans_FindsFreeOnly()
+    {
+        await using var store = await OpenStoreAsync();
+        var app = App("demo");
+        await store.Apps.InsertAsync(new AppRegistration
+        {
+            AppId = app.AppId,
+            Name = app.Name,
+            SecretHash = app.SecretHash,
+            AllowedAuthMethods = app.AllowedAuthMethods,
+            CreatedAt = app.CreatedAt,
+        }, None);
+
+        Assert.Equal([Plans.Free], (await store.Apps.FindAsync("demo", None))?.SelfServicePlans);
+    }
+
+    [StoreFact]
+    public async Task SetSelfServicePlans_ExistingApp_ReplacesThemOnlyForThatApp()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.Apps.InsertAsync(App("demo"), None);
+        await store.Apps.InsertAsync(App("shop"), None);
+
+        Assert.True(await store.Apps.SetSelfServicePlansAsync("demo", [Plans.Free, Plans.Pro, Plans.Enterprise], None));
+
+        Assert.Equal([Plans.Free, Plans.Pro, Plans.Enterprise], (await store.Apps.FindAsync("demo", None))?.SelfServicePlans);
+        Assert.Equal([Plans.Free, Plans.Pro], (await store.Apps.FindAsync("shop", None))?.SelfServicePlans);
+        Assert.True(await store.Apps.SetSelfServicePlansAsync("demo", [Plans.Free], None));
+        Assert.Equal([Plans.Free], (await store.Apps.ListAsync(None)).Single(a => a.AppId == "demo").SelfServicePlans);
+    }
+
+    [StoreFact]
+    public async Task SetSelfServicePlans_UnknownApp_ReturnsFalse()
+    {
+        await using var store = await OpenStoreAsync();
+
+        Assert.False(await store.Apps.SetSelfServicePlansAsync("nope", [Plans.Free], None));
+        Assert.Empty(await store.Apps.ListAsync(None));
     }
 
     [StoreFact]
@@ -422,6 +509,7 @@ public abstract class StoreContractTests
             (actual.AppId, actual.Name, actual.SecretHash, actual.IsActive, actual.CreatedAt));
         Assert.Equal(expected.Domains, actual.Domains);
         Assert.Equal(expected.AllowedAuthMethods, actual.AllowedAuthMethods);
+        Assert.Equal(expected.SelfServicePlans, actual.SelfServicePlans);
     }
 
     /// <summary>Inserting <paramref name="second"/> after <paramref name="existing"/> fails with the code and leaves no trace of it.</summary>

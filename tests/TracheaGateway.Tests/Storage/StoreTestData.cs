@@ -37,6 +37,7 @@ internal static class StoreTestData
         SecretHash = Convert.ToHexStringLower(SHA256.HashData(RandomNumberGenerator.GetBytes(16))),
         Domains = [$"{appId}.example.test"],
         AllowedAuthMethods = [AuthMethods.Username, AuthMethods.Google],
+        SelfServicePlans = [Plans.Free, Plans.Pro],
         CreatedAt = Now.AddDays(-2),
     };
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.Tests.Infrastructure;
 
@@ -129,9 +130,9 @@ public sealed class ProfileTests(GatewayFixture gateway) : IClassFixture<Gateway
     }
 
     [Fact]
-    public async Task PatchPlan_PaidWithoutEmail_Returns422EmailRequired()
+    public async Task PatchPlan_SelfServicePaidWithoutEmail_Returns422EmailRequired()
     {
-        var pair = await _app.RegisterAsync(TestUsers.UniqueName());
+        var pair = await _app.RegisterAsync(TestUsers.UniqueName(), TestApps.SelfServePro);
         using var client = _app.CreateClient(pair.AccessToken);
 
         using var response = await client.PatchAsJsonAsync("/users/me/plan", new { plan = "pro" });
@@ -140,22 +141,51 @@ public sealed class ProfileTests(GatewayFixture gateway) : IClassFixture<Gateway
     }
 
     [Fact]
-    public async Task PatchPlan_PaidWithEmail_ChangesPlanForTokensAppOnly()
+    public async Task PatchPlan_SelfServicePaidWithEmail_ChangesPlanForTokensAppOnly()
     {
         var username = TestUsers.UniqueName();
-        var pair = await _app.RegisterAsync(username);
-        using var client = _app.CreateClient(pair.AccessToken);
-        using (var set = await client.PatchAsJsonAsync("/users/me", new { email = $"{username}@example.com" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        }
+        var pair = await _app.RegisterAsync(username, TestApps.SelfServePro);
+        await _app.Service<IUserStore>().AddMembershipAsync(
+            pair.UserId, new AppMembership(TestApps.Demo, Roles.Member, Plans.Free, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, CancellationToken.None);
+        using var client = await WithEmailAsync(pair, username);
 
         using var response = await client.PatchAsJsonAsync("/users/me/plan", new { plan = "pro" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("pro", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("plan").GetString());
         var stored = await _app.Service<IUserStore>().FindByIdAsync(pair.UserId, CancellationToken.None);
-        Assert.Equal("pro", stored!.MembershipOf(TestApps.Demo)!.Plan);
+        Assert.Equal((Plans.Pro, Plans.Free), (stored!.MembershipOf(TestApps.SelfServePro)!.Plan, stored.MembershipOf(TestApps.Demo)!.Plan));
+    }
+
+    [Theory]
+    [InlineData(TestApps.Demo, "pro")]
+    [InlineData(TestApps.Demo, "enterprise")]
+    [InlineData(TestApps.SelfServePro, "enterprise")]
+    public async Task PatchPlan_NotSelfService_Returns403AndKeepsThePlan(string appId, string plan)
+    {
+        var username = TestUsers.UniqueName();
+        var pair = await _app.RegisterAsync(username, appId);
+        using var client = await WithEmailAsync(pair, username);
+
+        using var response = await client.PatchAsJsonAsync("/users/me/plan", new { plan });
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, "PLAN_NOT_SELF_SERVICE");
+        var stored = await _app.Service<IUserStore>().FindByIdAsync(pair.UserId, CancellationToken.None);
+        Assert.Equal(Plans.Free, stored!.MembershipOf(appId)!.Plan);
+    }
+
+    [Fact]
+    public async Task PatchPlan_GrantedMemberChoosesFree_ReturnsToFree()
+    {
+        var pair = await _app.RegisterAsync(TestUsers.UniqueName());
+        await _app.SetMembershipAsync(pair.UserId, TestApps.Demo, plan: Plans.Enterprise);
+        using var client = _app.CreateClient(pair.AccessToken);
+
+        using var response = await client.PatchAsJsonAsync("/users/me/plan", new { plan = "free" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await _app.Service<IUserStore>().FindByIdAsync(pair.UserId, CancellationToken.None);
+        Assert.Equal(Plans.Free, stored!.MembershipOf(TestApps.Demo)!.Plan);
     }
 
     [Theory]
@@ -218,5 +248,13 @@ public sealed class ProfileTests(GatewayFixture gateway) : IClassFixture<Gateway
         using var client = _app.CreateClient();
         using var response = await client.PostAsync("/auth/logout", null);
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "AUTH_REQUIRED");
+    }
+
+    private async Task<HttpClient> WithEmailAsync(TokenPair pair, string username)
+    {
+        var client = _app.CreateClient(pair.AccessToken);
+        using var set = await client.PatchAsJsonAsync("/users/me", new { email = $"{username}@example.com" });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        return client;
     }
 }

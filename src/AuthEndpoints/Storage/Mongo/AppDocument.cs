@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using Trachea.AuthEndpoints.Access;
 
 namespace Trachea.AuthEndpoints.Storage.Mongo;
 
@@ -34,6 +35,10 @@ internal sealed class AppDocument
     [BsonElement("created_at"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
     public DateTime CreatedAt { get; set; }
 
+    // Absent from apps registered before plans were granted: their members may choose the free plan only.
+    [BsonElement("self_service_plans")]
+    public List<string>? SelfServicePlans { get; set; }
+
     public static AppDocument From(AppRegistration app) => new()
     {
         Id = ObjectId.GenerateNewId(),
@@ -44,6 +49,7 @@ internal sealed class AppDocument
         AllowedAuthMethods = [.. app.AllowedAuthMethods],
         IsActive = app.IsActive,
         CreatedAt = MongoDates.ToBson(app.CreatedAt),
+        SelfServicePlans = [.. app.SelfServicePlans],
     };
 
     public AppRegistration ToRegistration() => new()
@@ -55,5 +61,6 @@ internal sealed class AppDocument
         AllowedAuthMethods = AllowedAuthMethods,
         IsActive = IsActive,
         CreatedAt = MongoDates.FromBson(CreatedAt),
+        SelfServicePlans = SelfServicePlans ?? [Plans.Free],
     };
 }

@@ -46,4 +46,13 @@ internal sealed class MongoAppStore(MongoStoreContext context) : IAppStore
                 .ConfigureAwait(false);
             return result.MatchedCount > 0;
         });
+
+    public Task<bool> SetSelfServicePlansAsync(string appId, IReadOnlyList<string> plans, CancellationToken cancellationToken) =>
+        MongoFailures.RunAsync(async () =>
+        {
+            var result = await context.Apps
+                .UpdateOneAsync(Filter.Eq(a => a.AppId, appId), Builders<AppDocument>.Update.Set(a => a.SelfServicePlans, [.. plans]), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return result.MatchedCount > 0;
+        });
 }

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Trachea.AuthEndpoints.Storage.Mongo;
@@ -21,6 +23,30 @@ internal sealed class MongoUserStore(MongoStoreContext context) : IUserStore
 
     public Task<User?> FindByFirebaseUidAsync(string firebaseUid, CancellationToken cancellationToken) =>
         FindAsync(Filter.Eq(u => u.FirebaseUid, firebaseUid), cancellationToken);
+
+    public Task<IReadOnlyList<User>> ListMembersAsync(string appId, string? prefix, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var filters = new List<FilterDefinition<UserDocument>>
+        {
+            Filter.Eq(UserDocument.AppsField + "." + AppMembershipDocument.AppIdField, appId),
+        };
+        if (afterId is not null)
+        {
+            filters.Add(Filter.Gt(u => u.Id, MongoIds.Parse(afterId)));
+        }
+
+        if (prefix is not null)
+        {
+            var start = new BsonRegularExpression("^" + Regex.Escape(prefix), "i");
+            filters.Add(Filter.Or(Filter.Regex(u => u.Username, start), Filter.Regex(u => u.Email, start), Filter.Regex(u => u.Name, start)));
+        }
+
+        return MongoFailures.RunAsync<IReadOnlyList<User>>(async () =>
+        {
+            var documents = await context.Users.Find(Filter.And(filters)).SortBy(u => u.Id).Limit(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return documents.Select(d => d.ToUser()).ToList();
+        });
+    }
 
     public Task InsertAsync(User user, CancellationToken cancellationToken)
     {

@@ -4,15 +4,17 @@ namespace Trachea.AuthEndpoints.Storage.Sqlite;
 
 internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
 {
-    private const string Columns = "app_id, name, secret_hash, domains, allowed_auth_methods, is_active, created_at";
+    private const string Columns = "app_id, name, secret_hash, domains, allowed_auth_methods, is_active, created_at, self_service_plans";
 
     private const string Insert = $"""
         INSERT INTO apps ({Columns})
-        VALUES (@app_id, @name, @secret_hash, @domains, @allowed_auth_methods, @is_active, @created_at)
+        VALUES (@app_id, @name, @secret_hash, @domains, @allowed_auth_methods, @is_active, @created_at, @self_service_plans)
         ON CONFLICT (app_id) DO NOTHING;
         """;
 
     private const string SetActive = "UPDATE apps SET is_active = @is_active WHERE app_id = @app_id;";
+
+    private const string SetSelfService = "UPDATE apps SET self_service_plans = @self_service_plans WHERE app_id = @app_id;";
 
     public Task<AppRegistration?> FindAsync(string appId, CancellationToken cancellationToken) =>
         database.ReadAsync(
@@ -48,12 +50,20 @@ internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
             c => c.With("@app_id", app.AppId).With("@name", app.Name).With("@secret_hash", app.SecretHash)
                 .With("@domains", SqliteJson.FromList(app.Domains))
                 .With("@allowed_auth_methods", SqliteJson.FromList(app.AllowedAuthMethods))
-                .With("@is_active", app.IsActive).With("@created_at", app.CreatedAt),
+                .With("@is_active", app.IsActive).With("@created_at", app.CreatedAt)
+                .With("@self_service_plans", SqliteJson.FromList(app.SelfServicePlans)),
             cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<bool> SetActiveAsync(string appId, bool isActive, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(SetActive, c => c.With("@app_id", appId).With("@is_active", isActive), cancellationToken)
+            .ConfigureAwait(false) > 0;
+
+    public async Task<bool> SetSelfServicePlansAsync(string appId, IReadOnlyList<string> plans, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+                SetSelfService,
+                c => c.With("@app_id", appId).With("@self_service_plans", SqliteJson.FromList(plans)),
+                cancellationToken)
             .ConfigureAwait(false) > 0;
 
     private static AppRegistration Read(SqliteDataReader reader) => new()
@@ -65,5 +75,6 @@ internal sealed class SqliteAppStore(SqliteDatabase database) : IAppStore
         AllowedAuthMethods = SqliteJson.ToList(reader.GetString(4)),
         IsActive = reader.GetInt64(5) != 0,
         CreatedAt = reader.GetDate(6),
+        SelfServicePlans = SqliteJson.ToList(reader.GetString(7)),
     };
 }

@@ -86,6 +86,11 @@ internal static class SqliteSchema
             """,
             "CREATE INDEX ix_revocations_created_at ON revocations (created_at);",
         ],
+
+        // 2 -> 3: the plans an app's members may choose themselves (docs/store-schema.md).
+        [
+            """ALTER TABLE apps ADD COLUMN self_service_plans TEXT NOT NULL DEFAULT '["free"]';""",
+        ],
     ];
 
     // The MongoDB store's TTL index does the same continuously.

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Trachea.AuthEndpoints.Storage.Sqlite;
 
-/// <summary>Reads one user with its memberships in a single statement, so the two are one consistent snapshot.</summary>
+/// <summary>Reads users with their memberships in a single statement, so the two are one consistent snapshot.</summary>
 internal static class SqliteUserReader
 {
     private const string Select = """
@@ -14,24 +14,57 @@ internal static class SqliteUserReader
 
     private const string OrderByJoin = " ORDER BY a.rowid;";
 
+    // LIKE ignores ASCII case; the pattern's own wildcards are escaped by the caller.
+    private const string MembersWhere = """
+         WHERE u.id IN (
+            SELECT m.user_id FROM user_apps m JOIN users x ON x.id = m.user_id
+            WHERE m.app_id = @app_id AND (@after IS NULL OR m.user_id > @after)
+              AND (@pattern IS NULL OR x.username LIKE @pattern ESCAPE '\' OR x.email LIKE @pattern ESCAPE '\' OR x.name LIKE @pattern ESCAPE '\')
+            ORDER BY m.user_id LIMIT @limit)
+        ORDER BY u.id, a.rowid;
+        """;
+
     public static async Task<User?> FindAsync(
         SqliteConnection connection, SqliteTransaction? transaction, UserKey key, string value, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(Select + WhereClause(key) + OrderByJoin, transaction).With("@value", value);
+        return (await ReadUsersAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    public static async Task<IReadOnlyList<User>> ListMembersAsync(
+        SqliteConnection connection, string appId, string? prefix, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var pattern = prefix is null ? null : EscapeLike(prefix) + "%";
+        await using var command = connection.Command(Select + MembersWhere)
+            .With("@app_id", appId).With("@after", afterId).With("@pattern", pattern).With("@limit", limit);
+        return await ReadUsersAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Rows come grouped by user: one per membership (or one with no membership).
+    private static async Task<List<User>> ReadUsersAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        User? user = null;
-        var apps = new List<AppMembership>();
+        var users = new List<User>();
+        List<AppMembership> apps = [];
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            user ??= ReadUser(reader, apps);
+            if (users.Count == 0 || users[^1].Id != reader.GetString(0))
+            {
+                apps = [];
+                users.Add(ReadUser(reader, apps));
+            }
+
             if (!reader.IsDBNull(14))
             {
                 apps.Add(new AppMembership(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetDate(17), reader.GetInt32(18)));
             }
         }
 
-        return user;
+        return users;
     }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string WhereClause(UserKey key) => key switch
     {

@@ -48,6 +48,11 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public Task<User?> FindByFirebaseUidAsync(string firebaseUid, CancellationToken cancellationToken) =>
         FindAsync(UserKey.FirebaseUid, firebaseUid, cancellationToken);
 
+    public Task<IReadOnlyList<User>> ListMembersAsync(string appId, string? prefix, string? afterId, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            connection => SqliteUserReader.ListMembersAsync(connection, appId, prefix, afterId, limit, cancellationToken),
+            cancellationToken);
+
     public Task InsertAsync(User user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Users;
+using Trachea.AuthEndpoints.Validation;
+
+namespace Trachea.AuthEndpoints.Management;
+
+/// <summary>An app's own users, as its server manages them: only members of that app are visible.</summary>
+internal sealed class ManagementService(IUserStore users, MembershipChangeService membershipChanges, ILogger<ManagementService> logger)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public async Task<UserPage> ListAsync(AppRegistration app, string? query, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+        {
+            errors.Add("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+
+        if (cursor is not null && !UserIds.IsWellFormed(cursor))
+        {
+            errors.Add("cursor", "cursor must be the next_cursor of an earlier page.");
+        }
+
+        FieldRules.CheckText(errors, "query", query, FieldRules.MaxTextLength);
+        errors.ThrowIfAny();
+        // One more than the page tells whether another page follows.
+        var found = await users.ListMembersAsync(app.AppId, string.IsNullOrEmpty(query) ? null : query, cursor, size + 1, cancellationToken);
+        var page = found.Take(size).Select(u => UserProfile.From(u, u.MembershipOf(app.AppId)!)).ToList();
+        return new UserPage(page, found.Count > size ? page[^1].Id : null);
+    }
+
+    public async Task<UserProfile> GetAsync(AppRegistration app, string userId, CancellationToken cancellationToken)
+    {
+        var (user, membership) = await FindMemberAsync(app, userId, cancellationToken);
+        return UserProfile.From(user, membership);
+    }
+
+    public async Task<UserProfile> ChangeAsync(AppRegistration app, string userId, ChangeMemberRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (request.Role is null && request.Plan is null)
+        {
+            errors.Add("body", "Send role, plan or both.");
+        }
+
+        if (request.Role is not null && Roles.Rank(request.Role) < 0)
+        {
+            errors.Add("role", $"Role must be one of: {string.Join(", ", Roles.Ordered)}.");
+        }
+
+        if (request.Plan is not null && Plans.Rank(request.Plan) < 0)
+        {
+            errors.Add("plan", $"Plan must be one of: {string.Join(", ", Plans.Ordered)}.");
+        }
+
+        errors.ThrowIfAny();
+        var (user, _) = await FindMemberAsync(app, userId, cancellationToken);
+        if (request.Plan is not null && Plans.IsPaid(request.Plan) && user.Email is null)
+        {
+            throw new TracheaException(ErrorCodes.EmailRequiredForPaid, $"User {user.Id} has no email; a paid plan needs one.");
+        }
+
+        var updated = await membershipChanges.ChangeAsync(user, app.AppId, request.Role, request.Plan, cancellationToken)
+            ?? throw NotFound(userId);
+        var membership = updated.MembershipOf(app.AppId) ?? throw NotFound(userId);
+        var actor = $"app:{app.AppId}";
+        ManagementLog.MemberChanged(logger, actor, updated.Id, app.AppId, membership.Role, membership.Plan);
+        return UserProfile.From(updated, membership);
+    }
+
+    private async Task<(User User, AppMembership Membership)> FindMemberAsync(AppRegistration app, string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId, cancellationToken) ?? throw NotFound(userId);
+        var membership = user.MembershipOf(app.AppId) ?? throw NotFound(userId);
+        return (user, membership);
+    }
+
+    private static TracheaException NotFound(string userId) => new(ErrorCodes.UserNotFound, $"No user {userId} in this app.");
+}
