@@ -11,18 +11,18 @@ namespace Trachea.Gateway.Proxy;
 /// Everything the proxy needs from one validated access token, read once: who the caller is, the app, role and
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
 /// headers a backend receives, and when the token stops being valid. Immutable, so one instance serves every
-/// request that carries the same token; it keeps strings, not a claims principal, so that a cache of many
-/// tokens stays small.
+/// request that carries the same token. It keeps strings, not a claims principal, and shares the few distinct
+/// app, role, plan and provider values, so that a cache of many tokens stays small (docs/performance.md).
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller
 {
     private GatewayIdentity(Func<string, string?> claim, int version, DateTimeOffset expiresAt)
     {
         UserId = claim(TokenClaims.Subject) ?? string.Empty;
-        AppId = claim(TokenClaims.AppId) ?? string.Empty;
-        Role = claim(TokenClaims.Role);
-        Plan = claim(TokenClaims.Plan);
-        Provider = claim(TokenClaims.Provider);
+        AppId = SharedStrings.Get(claim(TokenClaims.AppId)) ?? string.Empty;
+        Role = SharedStrings.Get(claim(TokenClaims.Role));
+        Plan = SharedStrings.Get(claim(TokenClaims.Plan));
+        Provider = SharedStrings.Get(claim(TokenClaims.Provider));
         Email = claim(TokenClaims.Email);
         Username = claim(TokenClaims.Username);
         Sid = claim(TokenClaims.SessionId);
@@ -30,7 +30,6 @@ internal sealed class GatewayIdentity : IRequestCaller
         ExpiresAt = expiresAt;
         RoleRank = Roles.Rank(Role);
         PlanRank = Plans.Rank(Plan);
-        Headers = [.. HeadersOf(this)];
     }
 
     public string UserId { get; }
@@ -57,11 +56,35 @@ internal sealed class GatewayIdentity : IRequestCaller
 
     public int PlanRank { get; }
 
-    /// <summary>The identity headers (docs/headers.md) with their values; absent values are left out.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+    /// <summary>The identity headers (docs/headers.md) with their values, in this order; absent values are left out.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Headers
+    {
+        get
+        {
+            foreach (var header in IdentityHeaders.All)
+            {
+                if (ValueOf(header) is { Length: > 0 } value)
+                {
+                    yield return KeyValuePair.Create(header, value);
+                }
+            }
+        }
+    }
 
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt { get; }
+
+    private string? ValueOf(string header) => header switch
+    {
+        IdentityHeaders.UserId => UserId,
+        IdentityHeaders.UserEmail => Email,
+        IdentityHeaders.UserUsername => Username,
+        IdentityHeaders.UserRole => Role,
+        IdentityHeaders.UserPlan => Plan,
+        IdentityHeaders.AppId => AppId,
+        IdentityHeaders.AuthProvider => Provider,
+        _ => null,
+    };
 
     public static GatewayIdentity From(JsonWebToken token)
     {
@@ -82,20 +105,5 @@ internal sealed class GatewayIdentity : IRequestCaller
             long.TryParse(exp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : DateTimeOffset.MinValue);
-    }
-
-    private static IEnumerable<KeyValuePair<string, string>> HeadersOf(GatewayIdentity identity)
-    {
-        (string Header, string? Value)[] all =
-        [
-            (IdentityHeaders.UserId, identity.UserId),
-            (IdentityHeaders.UserEmail, identity.Email),
-            (IdentityHeaders.UserUsername, identity.Username),
-            (IdentityHeaders.UserRole, identity.Role),
-            (IdentityHeaders.UserPlan, identity.Plan),
-            (IdentityHeaders.AppId, identity.AppId),
-            (IdentityHeaders.AuthProvider, identity.Provider),
-        ];
-        return all.Where(h => !string.IsNullOrEmpty(h.Value)).Select(h => KeyValuePair.Create(h.Header, h.Value!));
     }
 }

@@ -25,6 +25,9 @@ internal static class IdentityHeaders
     public const string AppId = "X-App-Id";
     public const string AuthProvider = "X-Auth-Provider";
 
+    /// <summary>Every identity header, in the order a backend receives them.</summary>
+    public static readonly string[] All = [UserId, UserEmail, UserUsername, UserRole, UserPlan, AppId, AuthProvider];
+
     /// <returns>The header that carries this claim, or null for a claim that is not forwarded.</returns>
     public static string? ForClaim(string claimType) => claimType switch
     {
