@@ -8,9 +8,13 @@ using Trachea.AuthEndpoints.Errors;
 namespace Trachea.AuthEndpoints.Json;
 
 /// <summary>
-/// Reads an /auth or /users body: refused with PAYLOAD_TOO_LARGE past <see cref="MaxBytes"/> before any
-/// other work, and with VALIDATION_ERROR when it is not a JSON object of exactly the contract's fields.
-/// The framework's own body binding answers such bodies with a bare 400 and no code, hence this reader.
+/// Reads an /auth, /users or management body: refused with PAYLOAD_TOO_LARGE past <see cref="MaxBytes"/> before
+/// any other work, and with VALIDATION_ERROR when it is not a JSON object of exactly the contract's fields. The
+/// JSON rules are the framework's (System.Text.Json with <see cref="TracheaJson"/>'s options), and the groups also
+/// carry the cap as a request size limit for Kestrel. What the framework's <c>[FromBody]</c> binding cannot do, and
+/// this reader does: answer a wrong Content-Type with the contract's 422 (routing answers a bare 415 before any
+/// handler runs), and hold the cap on every server, including the in-process test server, which ignores request
+/// size limits.
 /// </summary>
 internal static class JsonBody
 {
