@@ -11,14 +11,18 @@ using Trachea.AuthEndpoints.Users;
 
 namespace Trachea.AuthEndpoints.Management;
 
-/// <summary>/apps/{app_id}/users: an app's server manages that app's users with the app's own credentials.</summary>
+/// <summary>/apps/{app_id}/users: an app's server (with the app's credentials) or an admin of the app manages that app's users.</summary>
 internal static class ManagementApi
 {
     public static RouteGroupBuilder MapManagementApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/apps/{app_id}/users").WithTags("Management")
             .RequireRateLimiting(AuthRateLimits.PerAddressPolicy);
-        ErrorCode[] client = [ErrorCodes.InvalidClient, ErrorCodes.AppInactive, ErrorCodes.RateLimited, ErrorCodes.StoreUnavailable];
+        ErrorCode[] client =
+        [
+            ErrorCodes.InvalidClient, ErrorCodes.TokenRevoked, ErrorCodes.InsufficientRole, ErrorCodes.AppInactive, ErrorCodes.RateLimited,
+            ErrorCodes.StoreUnavailable,
+        ];
         group.MapGet("/", ListAsync)
             .WithSummary("The app's members in user-id order, a page at a time; query matches the start of username, email or name")
             .ProducesErrors([.. client, ErrorCodes.ValidationError]);
@@ -29,6 +33,9 @@ internal static class ManagementApi
             .WithSummary("Grant a member a role or plan in the app; a lowering change ends the member's tokens for the app")
             .WithJsonBody<ChangeMemberRequest>()
             .ProducesErrors([.. client, .. EndpointErrors.Body, ErrorCodes.UserNotFound, ErrorCodes.EmailRequiredForPaid]);
+        group.MapPost("/{user_id}/revoke", RevokeAsync)
+            .WithSummary("End every session of the member in the app: its refresh tokens and the access tokens already issued")
+            .ProducesErrors([.. client, ErrorCodes.UserNotFound]);
         return group;
     }
 
@@ -42,22 +49,30 @@ internal static class ManagementApi
         ManagementService management,
         CancellationToken cancellationToken)
     {
-        var app = await clients.RequireAsync(context.Request, appId, cancellationToken);
-        return TypedResults.Ok(await management.ListAsync(app, query, limit, cursor, cancellationToken));
+        var caller = await clients.RequireAsync(context, appId, cancellationToken);
+        return TypedResults.Ok(await management.ListAsync(caller, query, limit, cursor, cancellationToken));
     }
 
     private static async Task<Ok<UserProfile>> GetAsync(
         HttpContext context, [FromRoute(Name = "app_id")] string appId, [FromRoute(Name = "user_id")] string userId, AppClientAuthenticator clients, ManagementService management, CancellationToken cancellationToken)
     {
-        var app = await clients.RequireAsync(context.Request, appId, cancellationToken);
-        return TypedResults.Ok(await management.GetAsync(app, userId, cancellationToken));
+        var caller = await clients.RequireAsync(context, appId, cancellationToken);
+        return TypedResults.Ok(await management.GetAsync(caller, userId, cancellationToken));
     }
 
     private static async Task<Ok<UserProfile>> ChangeAsync(
         HttpContext context, [FromRoute(Name = "app_id")] string appId, [FromRoute(Name = "user_id")] string userId, AppClientAuthenticator clients, ManagementService management, CancellationToken cancellationToken)
     {
-        var app = await clients.RequireAsync(context.Request, appId, cancellationToken);
+        var caller = await clients.RequireAsync(context, appId, cancellationToken);
         var body = await JsonBody.ReadAsync<ChangeMemberRequest>(context.Request, cancellationToken);
-        return TypedResults.Ok(await management.ChangeAsync(app, userId, body, cancellationToken));
+        return TypedResults.Ok(await management.ChangeAsync(caller, userId, body, cancellationToken));
+    }
+
+    private static async Task<NoContent> RevokeAsync(
+        HttpContext context, [FromRoute(Name = "app_id")] string appId, [FromRoute(Name = "user_id")] string userId, AppClientAuthenticator clients, ManagementService management, CancellationToken cancellationToken)
+    {
+        var caller = await clients.RequireAsync(context, appId, cancellationToken);
+        await management.RevokeAsync(caller, userId, cancellationToken);
+        return TypedResults.NoContent();
     }
 }

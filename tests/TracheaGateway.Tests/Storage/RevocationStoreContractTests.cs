@@ -186,4 +186,24 @@ public abstract class RevocationStoreContractTests
         Assert.Single(outcomes, o => o.Outcome == RedemptionOutcome.Redeemed);
         Assert.All(outcomes.Where(o => o.Outcome != RedemptionOutcome.Redeemed), o => Assert.Equal((RedemptionOutcome.Reused, true), (o.Outcome, o.SuccessorLive)));
     }
+
+    [StoreFact]
+    public async Task RevokeRefreshTokensForApp_RevokesOnlyThatAppsTokensOfThatUser()
+    {
+        await using var store = await OpenStoreAsync();
+        var userId = NewId();
+        var demo = Token(userId);
+        var shop = Token(userId) with { AppId = "shop" };
+        var other = Token(NewId());
+        foreach (var token in new[] { demo, shop, other })
+        {
+            await store.Tokens.InsertAsync(token, None);
+        }
+
+        Assert.Equal(1, await store.Tokens.RevokeForAppAsync(userId, "demo", Now, None));
+
+        Assert.Equal(RedemptionOutcome.Invalid, (await store.Tokens.RedeemAsync(demo.TokenHash, Now, None)).Outcome);
+        Assert.Equal(RedemptionOutcome.Redeemed, (await store.Tokens.RedeemAsync(shop.TokenHash, Now, None)).Outcome);
+        Assert.Equal(RedemptionOutcome.Redeemed, (await store.Tokens.RedeemAsync(other.TokenHash, Now, None)).Outcome);
+    }
 }

@@ -62,9 +62,15 @@ internal sealed class MongoRefreshTokenStore(MongoStoreContext context) : IRefre
         });
     }
 
-    public Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RevokeAsync(Filter.Eq(t => t.UserId, userId), now, cancellationToken);
+
+    public Task<long> RevokeForAppAsync(string userId, string appId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RevokeAsync(Filter.And(Filter.Eq(t => t.UserId, userId), Filter.Eq(t => t.AppId, appId)), now, cancellationToken);
+
+    private Task<long> RevokeAsync(FilterDefinition<RefreshTokenDocument> tokens, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var filter = Filter.And(Filter.Eq(t => t.UserId, userId), Filter.Eq(t => t.RevokedAt, null));
+        var filter = Filter.And(tokens, Filter.Eq(t => t.RevokedAt, null));
         var update = Update.Set(t => t.RevokedAt, MongoDates.ToBson(now));
         return MongoFailures.RunAsync(async () =>
             (await context.RefreshTokens.UpdateManyAsync(filter, update, cancellationToken: cancellationToken).ConfigureAwait(false)).ModifiedCount);

@@ -32,6 +32,9 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
 
     private const string RevokeAll = "UPDATE refresh_tokens SET revoked_at = @now WHERE user_id = @user_id AND revoked_at IS NULL;";
 
+    private const string RevokeForApp =
+        "UPDATE refresh_tokens SET revoked_at = @now WHERE user_id = @user_id AND app_id = @app_id AND revoked_at IS NULL;";
+
     public Task InsertAsync(RefreshTokenRecord token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -74,6 +77,9 @@ internal sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefres
 
     public async Task<long> RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(RevokeAll, c => c.With("@user_id", userId).With("@now", now), cancellationToken).ConfigureAwait(false);
+
+    public async Task<long> RevokeForAppAsync(string userId, string appId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(RevokeForApp, c => c.With("@user_id", userId).With("@app_id", appId).With("@now", now), cancellationToken).ConfigureAwait(false);
 
     private static async Task<RefreshTokenRecord?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
