@@ -127,7 +127,7 @@ internal sealed class AuthService(
         var user = await users.FindByIdAsync(token.UserId, cancellationToken);
         var membership = user?.MembershipOf(token.AppId)
             ?? throw new TracheaException(ErrorCodes.RefreshTokenInvalid);
-        if (!user.IsActive)
+        if (!user.IsActive || membership.BlockedAt is not null)
         {
             throw new TracheaException(ErrorCodes.UserInactive);
         }

@@ -40,7 +40,7 @@ internal sealed class ManagementService(
         errors.ThrowIfAny();
         // One more than the page tells whether another page follows.
         var found = await users.ListMembersAsync(app.AppId, string.IsNullOrEmpty(query) ? null : query, cursor, size + 1, cancellationToken);
-        var page = found.Take(size).Select(u => UserProfile.From(u, u.MembershipOf(app.AppId)!)).ToList();
+        var page = found.Take(size).Select(u => Profile(u, u.MembershipOf(app.AppId)!)).ToList();
         return new UserPage(page, found.Count > size ? page[^1].Id : null);
     }
 
@@ -48,16 +48,16 @@ internal sealed class ManagementService(
     {
         var app = caller.App;
         var (user, membership) = await FindMemberAsync(app, userId, cancellationToken);
-        return UserProfile.From(user, membership);
+        return Profile(user, membership);
     }
 
     public async Task<UserProfile> ChangeAsync(ManagementCaller caller, string userId, ChangeMemberRequest request, CancellationToken cancellationToken)
     {
         var app = caller.App;
         var errors = new ValidationErrors();
-        if (request.Role is null && request.Plan is null)
+        if (request.Role is null && request.Plan is null && request.Blocked is null)
         {
-            errors.Add("body", "Send role, plan or both.");
+            errors.Add("body", "Send role, plan, blocked, or several of them.");
         }
 
         if (request.Role is not null && Roles.Rank(request.Role) < 0)
@@ -77,21 +77,53 @@ internal sealed class ManagementService(
             throw new TracheaException(ErrorCodes.EmailRequiredForPaid, $"User {user.Id} has no email; a paid plan needs one.");
         }
 
-        var updated = await membershipChanges.ChangeAsync(user, app.AppId, request.Role, request.Plan, cancellationToken)
-            ?? throw NotFound(userId);
+        var updated = user;
+        if (request.Role is not null || request.Plan is not null)
+        {
+            updated = await membershipChanges.ChangeAsync(user, app.AppId, request.Role, request.Plan, cancellationToken) ?? throw NotFound(userId);
+        }
+
+        if (request.Blocked is { } blocked)
+        {
+            updated = await SetBlockedAsync(caller, updated, blocked, cancellationToken);
+        }
+
         var membership = updated.MembershipOf(app.AppId) ?? throw NotFound(userId);
-        ManagementLog.MemberChanged(logger, caller.Actor, updated.Id, app.AppId, membership.Role, membership.Plan);
-        return UserProfile.From(updated, membership);
+        ManagementLog.MemberChanged(logger, caller.Actor, updated.Id, app.AppId, membership.Role, membership.Plan, membership.BlockedAt is not null);
+        return Profile(updated, membership);
     }
 
     public async Task RevokeAsync(ManagementCaller caller, string userId, CancellationToken cancellationToken)
     {
-        var app = caller.App;
-        var (user, _) = await FindMemberAsync(app, userId, cancellationToken);
-        var revoked = await refreshTokens.RevokeForAppAsync(user.Id, app.AppId, time.GetUtcNow(), cancellationToken);
-        await revocations.RevokeMembershipsAsync(user.Id, app.AppId, $"revoked by {caller.Actor}", cancellationToken);
-        ManagementLog.MemberRevoked(logger, caller.Actor, user.Id, app.AppId, revoked);
+        var (user, _) = await FindMemberAsync(caller.App, userId, cancellationToken);
+        var revoked = await EndSessionsAsync(caller, user.Id, "revoked", cancellationToken);
+        ManagementLog.MemberRevoked(logger, caller.Actor, user.Id, caller.App.AppId, revoked);
     }
+
+    // Refresh tokens of the app now; access tokens already issued through the revocation feed. Other apps are untouched.
+    private async Task<long> EndSessionsAsync(ManagementCaller caller, string userId, string why, CancellationToken cancellationToken)
+    {
+        var revoked = await refreshTokens.RevokeForAppAsync(userId, caller.App.AppId, time.GetUtcNow(), cancellationToken);
+        await revocations.RevokeMembershipsAsync(userId, caller.App.AppId, $"{why} by {caller.Actor}", cancellationToken);
+        return revoked;
+    }
+
+    // A block ends the member's sessions in the app at once.
+    private async Task<User> SetBlockedAsync(ManagementCaller caller, User user, bool blocked, CancellationToken cancellationToken)
+    {
+        var app = caller.App;
+        var now = time.GetUtcNow();
+        var updated = await users.SetBlockedAsync(user.Id, app.AppId, blocked ? now : null, now, cancellationToken) ?? throw NotFound(user.Id);
+        if (blocked)
+        {
+            await EndSessionsAsync(caller, user.Id, "blocked", cancellationToken);
+        }
+
+        return updated;
+    }
+
+    private static UserProfile Profile(User user, AppMembership membership) =>
+        UserProfile.From(user, membership) with { Blocked = membership.BlockedAt is not null };
 
     private async Task<(User User, AppMembership Membership)> FindMemberAsync(AppRegistration app, string userId, CancellationToken cancellationToken)
     {

@@ -37,6 +37,10 @@ internal interface IUserStore
     /// <returns>False when no user has this id.</returns>
     Task<bool> SetPasswordHashAsync(string id, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Blocks the user in one app (<paramref name="blockedAt"/> set) or lets them in again (null).</summary>
+    /// <returns>The user after the change, or null when the user or the membership does not exist.</returns>
+    Task<User?> SetBlockedAsync(string id, string appId, DateTimeOffset? blockedAt, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <returns>False when no user has this id.</returns>
     Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
 }

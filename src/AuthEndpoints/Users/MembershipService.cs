@@ -7,7 +7,7 @@ using Trachea.AuthEndpoints.Storage;
 namespace Trachea.AuthEndpoints.Users;
 
 /// <summary>
-/// Lets an authenticated person into an app: refuses deactivated accounts, and on a first login into
+/// Lets an authenticated person into an app: refuses deactivated accounts and members the app has blocked, and on a first login into
 /// another app adds that app to the same user document (role member, plan free).
 /// </summary>
 internal sealed class MembershipService(IUserStore users, TimeProvider time, ILogger<MembershipService> logger)
@@ -22,6 +22,12 @@ internal sealed class MembershipService(IUserStore users, TimeProvider time, ILo
 
         if (user.MembershipOf(appId) is { } existing)
         {
+            if (existing.BlockedAt is not null)
+            {
+                AuthLog.LoginFailed(logger, appId, ErrorCodes.UserInactive.Code);
+                throw new TracheaException(ErrorCodes.UserInactive, "This account is blocked in this app.");
+            }
+
             return (user, existing);
         }
 

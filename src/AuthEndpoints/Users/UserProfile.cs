@@ -18,6 +18,10 @@ internal sealed record UserProfile(
     string Plan,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>Whether the app refuses the user; only the management API shows it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Blocked { get; init; }
+
     public static UserProfile From(User user, AppMembership membership) => new(
         user.Id,
         user.Username,

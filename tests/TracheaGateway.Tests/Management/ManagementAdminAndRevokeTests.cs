@@ -107,6 +107,55 @@ public sealed class ManagementAdminAndRevokeTests(GatewayFixture gateway) : ICla
         await revoke.AssertProblemAsync(HttpStatusCode.NotFound, "USER_NOT_FOUND");
     }
 
+    [Fact]
+    public async Task Block_RefusesTheMemberInThatAppOnly_UnblockLetsThemBackIn()
+    {
+        var (appId, secret) = await AddAppAsync(_app);
+        var username = TestUsers.UniqueName();
+        var pair = await _app.RegisterAsync(username, appId);
+        var other = await _app.RegisterAsync(TestUsers.UniqueName(), appId);
+        using var client = Client(_app, appId, secret);
+        using var anonymous = _app.CreateClient();
+
+        using var block = await client.PatchAsJsonAsync($"/apps/{appId}/users/{pair.UserId}", new { blocked = true });
+
+        Assert.Equal(HttpStatusCode.OK, block.StatusCode);
+        Assert.True((await block.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("blocked").GetBoolean());
+        using var member = _app.CreateClient(pair.AccessToken);
+        await (await member.GetAsync("/users/me")).AssertProblemAsync(HttpStatusCode.Unauthorized, "TOKEN_REVOKED");
+        await (await anonymous.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password, app_id = appId }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "USER_INACTIVE");
+        await (await anonymous.PostAsJsonAsync("/auth/refresh", new { refresh_token = pair.RefreshToken }))
+            .AssertProblemAsync(HttpStatusCode.Unauthorized, "REFRESH_TOKEN_INVALID");
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password, app_id = TestApps.Demo })).StatusCode);
+        using var otherMember = _app.CreateClient(other.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await otherMember.GetAsync("/users/me")).StatusCode);
+
+        using var unblock = await client.PatchAsJsonAsync($"/apps/{appId}/users/{pair.UserId}", new { blocked = false });
+
+        Assert.False((await unblock.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("blocked").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/auth/login", new { username, password = TestUsers.Password, app_id = appId })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Block_RefreshTokenIssuedInAnotherWay_IsRefusedWithUserInactive()
+    {
+        var (appId, secret) = await AddAppAsync(_app);
+        var pair = await _app.RegisterAsync(TestUsers.UniqueName(), appId);
+        using var client = Client(_app, appId, secret);
+        using (var block = await client.PatchAsJsonAsync($"/apps/{appId}/users/{pair.UserId}", new { blocked = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, block.StatusCode);
+        }
+
+        // Tokens started after the block (as a stray session would be) still cannot be refreshed.
+        var late = await _app.SignInAsync(pair.UserId, appId);
+        using var anonymous = _app.CreateClient();
+
+        await (await anonymous.PostAsJsonAsync("/auth/refresh", new { refresh_token = late.RefreshToken }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "USER_INACTIVE");
+    }
+
     private static async Task<TokenPair> MemberAsync(GatewayApplication app, string appId, string role)
     {
         var registered = await app.RegisterAsync(TestUsers.UniqueName(), appId);

@@ -206,4 +206,21 @@ public abstract class RevocationStoreContractTests
         Assert.Equal(RedemptionOutcome.Redeemed, (await store.Tokens.RedeemAsync(shop.TokenHash, Now, None)).Outcome);
         Assert.Equal(RedemptionOutcome.Redeemed, (await store.Tokens.RedeemAsync(other.TokenHash, Now, None)).Outcome);
     }
+
+    [StoreFact]
+    public async Task SetBlocked_BlocksOneMembershipAndUnblocks()
+    {
+        await using var store = await OpenStoreAsync();
+        var user = User("alice", null, null, Membership("demo"), Membership("shop"));
+        await store.Users.InsertAsync(user, None);
+
+        var blocked = await store.Users.SetBlockedAsync(user.Id, "demo", Now, Now, None);
+        var unblocked = await store.Users.SetBlockedAsync(user.Id, "demo", null, Now, None);
+
+        Assert.Equal(Now, blocked!.MembershipOf("demo")!.BlockedAt);
+        Assert.Null(blocked.MembershipOf("shop")!.BlockedAt);
+        Assert.Null(unblocked!.MembershipOf("demo")!.BlockedAt);
+        Assert.Null(await store.Users.SetBlockedAsync(user.Id, "other", Now, Now, None));
+        Assert.Null(await store.Users.SetBlockedAsync(NewId(), "demo", Now, Now, None));
+    }
 }

@@ -32,13 +32,14 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         Assert.Equal(
             [("demo", Roles.Admin, Plans.Pro, 0), ("shop", Roles.Member, Plans.Free, 0)],
             alice.Apps.Select(a => (a.AppId, a.Role, a.Plan, a.Version)));
+        Assert.All(alice.Apps, a => Assert.Null(a.BlockedAt));
         var demo = await store.Apps.FindAsync("demo", None);
         Assert.Equal("Demo", demo!.Name);
         Assert.Equal([Plans.Free], demo.SelfServicePlans);
         Assert.Equal(
             RedemptionOutcome.Redeemed,
             (await store.Tokens.RedeemAsync("5d41402abc4b2a76b9719d911017c592ae4d5f2c7fbc2e1b5a2f1d0e4b5c6d7e", DateTimeOffset.UtcNow, None)).Outcome);
-        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.Version, await ScalarAsync("PRAGMA user_version;"));
         var revoked = Assert.Single(await store.Revocations.RevokeMembershipsAsync(AliceId, "demo", DateTimeOffset.UtcNow, None));
         Assert.Equal(1, revoked.MinVersion);
     }
@@ -57,7 +58,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
 
         await using var store = await SqliteStoreContractTests.OpenStoreAsync(_dataDir);
 
-        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.Version, await ScalarAsync("PRAGMA user_version;"));
         Assert.All(await store.Apps.ListAsync(None), app => Assert.Equal([Plans.Free], app.SelfServicePlans));
         Assert.NotEmpty(await store.Apps.ListAsync(None));
     }

@@ -10,6 +10,7 @@ internal sealed class AppMembershipDocument
     public const string RoleField = "role";
     public const string PlanField = "plan";
     public const string VersionField = "version";
+    public const string BlockedAtField = "blocked_at";
 
     [BsonElement(AppIdField)]
     public required string AppId { get; set; }
@@ -27,6 +28,9 @@ internal sealed class AppMembershipDocument
     [BsonElement(VersionField), BsonDefaultValue(0)]
     public int Version { get; set; }
 
+    [BsonElement(BlockedAtField), BsonIgnoreIfNull, BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+    public DateTime? BlockedAt { get; set; }
+
     public static AppMembershipDocument From(AppMembership membership) => new()
     {
         AppId = membership.AppId,
@@ -34,7 +38,8 @@ internal sealed class AppMembershipDocument
         Plan = membership.Plan,
         JoinedAt = MongoDates.ToBson(membership.JoinedAt),
         Version = membership.Version,
+        BlockedAt = MongoDates.ToBson(membership.BlockedAt),
     };
 
-    public AppMembership ToMembership() => new(AppId, Role, Plan, MongoDates.FromBson(JoinedAt), Version);
+    public AppMembership ToMembership() => new(AppId, Role, Plan, MongoDates.FromBson(JoinedAt), Version, MongoDates.FromBson(BlockedAt));
 }

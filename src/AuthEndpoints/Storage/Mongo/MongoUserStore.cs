@@ -101,6 +101,14 @@ internal sealed class MongoUserStore(MongoStoreContext context) : IUserStore
         return UpdateAsync(id, member, Update.Combine(updates), cancellationToken);
     }
 
+    public Task<User?> SetBlockedAsync(string id, string appId, DateTimeOffset? blockedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string Field = UserDocument.AppsField + ".$." + AppMembershipDocument.BlockedAtField;
+        var change = blockedAt is { } at ? Update.Set(Field, MongoDates.ToBson(at)) : Update.Unset(Field);
+        var member = Filter.Eq(UserDocument.AppsField + "." + AppMembershipDocument.AppIdField, appId);
+        return UpdateAsync(id, member, Update.Combine(change, Update.Set(u => u.UpdatedAt, MongoDates.ToBson(now))), cancellationToken);
+    }
+
     public Task<bool> SetPasswordHashAsync(string id, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         UpdateOneAsync(id, Update.Set(u => u.PasswordHash, passwordHash).Set(u => u.UpdatedAt, MongoDates.ToBson(now)), cancellationToken);
 

@@ -91,6 +91,11 @@ internal static class SqliteSchema
         [
             """ALTER TABLE apps ADD COLUMN self_service_plans TEXT NOT NULL DEFAULT '["free"]';""",
         ],
+
+        // 3 -> 4: an app may block one member (docs/http-api.md, management API).
+        [
+            "ALTER TABLE user_apps ADD COLUMN blocked_at INTEGER;",
+        ],
     ];
 
     // The MongoDB store's TTL index does the same continuously.

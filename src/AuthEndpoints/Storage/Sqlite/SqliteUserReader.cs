@@ -8,7 +8,7 @@ internal static class SqliteUserReader
     private const string Select = """
         SELECT u.id, u.firebase_uid, u.email, u.username, u.password_hash, u.name, u.avatar, u.provider,
                u.phone, u.date_of_birth, u.address, u.is_active, u.created_at, u.updated_at,
-               a.app_id, a.role, a.plan, a.joined_at, a.version
+               a.app_id, a.role, a.plan, a.joined_at, a.version, a.blocked_at
         FROM users u LEFT JOIN user_apps a ON a.user_id = u.id
         """;
 
@@ -56,7 +56,7 @@ internal static class SqliteUserReader
 
             if (!reader.IsDBNull(14))
             {
-                apps.Add(new AppMembership(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetDate(17), reader.GetInt32(18)));
+                apps.Add(new AppMembership(reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetDate(17), reader.GetInt32(18), reader.GetNullableDate(19)));
             }
         }
 

@@ -13,8 +13,8 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     // INSERT ... SELECT only when the user exists, so a missing user is told apart from an existing membership.
     private const string InsertMembership = """
-        INSERT INTO user_apps (user_id, app_id, role, plan, joined_at, version)
-        SELECT @user_id, @app_id, @role, @plan, @joined_at, @version WHERE EXISTS (SELECT 1 FROM users WHERE id = @user_id)
+        INSERT INTO user_apps (user_id, app_id, role, plan, joined_at, version, blocked_at)
+        SELECT @user_id, @app_id, @role, @plan, @joined_at, @version, @blocked_at WHERE EXISTS (SELECT 1 FROM users WHERE id = @user_id)
         ON CONFLICT (user_id, app_id) DO NOTHING;
         """;
 
@@ -29,6 +29,8 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         UPDATE user_apps SET role = COALESCE(@role, role), plan = COALESCE(@plan, plan)
         WHERE user_id = @id AND app_id = @app_id;
         """;
+
+    private const string SetBlocked = "UPDATE user_apps SET blocked_at = @blocked_at WHERE user_id = @id AND app_id = @app_id;";
 
     private const string Touch = "UPDATE users SET updated_at = @now WHERE id = @id;";
 
@@ -118,6 +120,18 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             },
             cancellationToken);
 
+    public Task<User?> SetBlockedAsync(string id, string appId, DateTimeOffset? blockedAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateThenReadAsync(
+            id,
+            async (connection, transaction) =>
+            {
+                var changed = await connection.Command(SetBlocked, transaction)
+                    .With("@id", id).With("@app_id", appId).With("@blocked_at", blockedAt)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return changed == 0 ? 0 : await TouchAsync(connection, transaction, id, now, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     public async Task<bool> DeactivateAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(Deactivate, c => c.With("@id", id).With("@now", now), cancellationToken).ConfigureAwait(false) > 0;
 
@@ -143,7 +157,7 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         SqliteConnection connection, SqliteTransaction transaction, string userId, AppMembership membership, CancellationToken cancellationToken) =>
         connection.Command(InsertMembership, transaction)
             .With("@user_id", userId).With("@app_id", membership.AppId).With("@role", membership.Role)
-            .With("@plan", membership.Plan).With("@joined_at", membership.JoinedAt).With("@version", membership.Version)
+            .With("@plan", membership.Plan).With("@joined_at", membership.JoinedAt).With("@version", membership.Version).With("@blocked_at", membership.BlockedAt)
             .ExecuteAsync(cancellationToken);
 
     private static Task<int> TouchAsync(
