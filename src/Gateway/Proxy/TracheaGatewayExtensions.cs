@@ -36,6 +36,8 @@ public static class TracheaGatewayExtensions
         services.AddSingleton(file);
         services.AddSingleton<RoutePolicies>();
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<AssertionCache>();
+        services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
         services.AddReverseProxy()
