@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Trachea.AuthEndpoints.Assertions;
 using Yarp.ReverseProxy.Transforms;
 
@@ -7,12 +8,12 @@ namespace Trachea.Gateway.Proxy;
 /// Adds <c>X-Trachea-Jwt-Assertion</c> for a caller that <see cref="RouteGuard"/> let through with a token of the
 /// route's app, on routes that send one; the client's own copy was removed by <see cref="ClientHeadersTransform"/>.
 /// </summary>
-internal sealed class AssertionTransform(RoutePolicy policy, string audience, BackendAssertions assertions) : RequestTransform
+internal sealed class AssertionTransform(RoutePolicy policy, string audience) : RequestTransform
 {
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
         if (context.HttpContext.Features.Get<GatewayIdentity>() is { } identity && identity.AppId == policy.AppId
-            && assertions.For(identity, audience) is { } assertion)
+            && context.HttpContext.RequestServices.GetRequiredService<BackendAssertions>().For(identity, audience) is { } assertion)
         {
             context.ProxyRequest.Headers.TryAddWithoutValidation(AssertionClaims.Header, assertion);
         }

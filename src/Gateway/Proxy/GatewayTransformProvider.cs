@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Trachea.AuthEndpoints.Configuration;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -11,7 +9,7 @@ namespace Trachea.Gateway.Proxy;
 /// loaded, naming the route; <see cref="Apply"/> adds the transforms of the client's headers, of the identity and
 /// its assertion (built once per route and configuration load), of the trace context and of the path.
 /// </summary>
-internal sealed class GatewayTransformProvider(RoutePolicies policies, BackendAssertions assertions, IOptions<TracheaOptions> options) : ITransformProvider
+internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
 {
     // The gateway's own endpoints (docs/http-api.md, docs/assertion.md): a proxied route must never answer for them.
     private static readonly string[] ReservedPrefixes = ["/auth", "/users", "/healthz", "/readyz", "/metrics", "/openapi", "/.well-known"];
@@ -55,9 +53,9 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies, BackendAs
         context.RequestTransforms.Insert(0, ClientHeadersTransform.Instance);
         var policy = policies.For(context.Route);
         context.RequestTransforms.Add(new IdentityHeadersTransform(policy));
-        if (policy.AssertionAudience is { } audience && AssertionSettings.IsOn(options.Value))
+        if (policy.AssertionAudience is { } audience)
         {
-            context.RequestTransforms.Add(new AssertionTransform(policy, audience, assertions));
+            context.RequestTransforms.Add(new AssertionTransform(policy, audience));
         }
 
         context.RequestTransforms.Add(TraceContextTransform.Instance);
