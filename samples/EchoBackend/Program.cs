@@ -1,13 +1,25 @@
+using Trachea.Samples.EchoBackend;
+
 // A backend with no auth code: it answers every request with what it received, so the identity headers the
-// gateway adds (and the ones it strips) can be seen. Listens on http://127.0.0.1:5100 unless told otherwise.
+// gateway adds (and the ones it strips) can be seen, and beside them the gateway's signed assertion as verified
+// against the gateway's JWKS (or why it failed). Listens on http://127.0.0.1:5100 unless told otherwise.
+// Settings (environment or --Name=value): JwksUrl (default http://127.0.0.1:8080/.well-known/jwks.json),
+// Issuer (default trachea-gateway), Audience (not checked unless set).
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5100");
 }
 
+var verifier = new AssertionVerifier(
+    new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
+    new Uri(builder.Configuration["JwksUrl"] ?? "http://127.0.0.1:8080/.well-known/jwks.json"),
+    builder.Configuration["Issuer"] ?? "trachea-gateway",
+    builder.Configuration["Audience"],
+    TimeProvider.System);
+
 var app = builder.Build();
-app.Run(context => context.Response.WriteAsJsonAsync(new
+app.Run(async context => await context.Response.WriteAsJsonAsync(new
 {
     method = context.Request.Method,
     path = context.Request.Path.Value,
@@ -15,5 +27,6 @@ app.Run(context => context.Response.WriteAsJsonAsync(new
     headers = context.Request.Headers
         .OrderBy(header => header.Key, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(header => header.Key, header => header.Value.ToString()),
+    assertion = await verifier.VerifyAsync(context.Request),
 }));
 app.Run();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Apps;
+using Trachea.AuthEndpoints.Assertions;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
@@ -49,6 +50,13 @@ public static class TracheaAuthExtensions
         services.AddSingleton<RevocationService>();
         services.AddSingleton<RevocationPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<RevocationPoller>());
+        services.AddSingleton<SigningKeyProtector>();
+        services.AddSingleton<SigningKeyFactory>();
+        services.AddSingleton<SigningKeyAdministration>();
+        services.AddSingleton<AssertionKeys>();
+        services.AddSingleton<AssertionIssuer>();
+        services.AddSingleton<AssertionKeyPoller>();
+        services.AddHostedService(provider => provider.GetRequiredService<AssertionKeyPoller>());
 
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<AccessTokenIssuer>();
@@ -89,13 +97,14 @@ public static class TracheaAuthExtensions
         return builder;
     }
 
-    /// <summary>Maps /auth, /users and the management API with the body cap applied once to each group.</summary>
+    /// <summary>Maps /auth, /users and the management API with the body cap applied once to each group, and the assertion keys (JWKS).</summary>
     public static IEndpointRouteBuilder MapTracheaAuth(this IEndpointRouteBuilder routes)
     {
         var bodyLimit = new RequestSizeLimitAttribute(JsonBody.MaxBytes);
         routes.MapAuthApi().WithMetadata(bodyLimit);
         routes.MapUsersApi().WithMetadata(bodyLimit);
         routes.MapManagementApi().WithMetadata(bodyLimit);
+        routes.MapJwks();
         return routes;
     }
 }

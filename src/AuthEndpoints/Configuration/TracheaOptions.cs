@@ -40,6 +40,15 @@ internal sealed class TracheaOptions
 
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary><c>on</c> or <c>off</c>: the signed identity assertion sent to backends (docs/assertion.md).</summary>
+    public string Assertion { get; set; } = AssertionSettings.On;
+
+    /// <summary>Lifetime of one assertion, in seconds.</summary>
+    public int AssertionTtlSeconds { get; set; } = AssertionSettings.DefaultTtlSeconds;
+
+    /// <summary><c>scheme://host[:port]</c> users reach the gateway at; unset means unknown.</summary>
+    public string? PublicOrigin { get; set; }
+
     /// <summary>The default app; <see cref="TracheaOptionsSetup"/> fills it with <c>demo</c> in Development.</summary>
     public string DefaultAppId => AppId ?? throw new InvalidOperationException("Trachea options were not validated.");
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Apps;
+using Trachea.AuthEndpoints.Assertions;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Passwords;
@@ -35,7 +36,7 @@ internal static partial class TracheaStartup
         }
     }
 
-    /// <summary>Creates the schema or indexes and checks the default app; safe to run again.</summary>
+    /// <summary>Creates the schema or indexes, checks the default app and reads the assertion key ring (creating its first key); safe to run again.</summary>
     public static async Task InitializeStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<TracheaOptions>>().Value;
@@ -48,6 +49,7 @@ internal static partial class TracheaStartup
         }
 
         await CheckDefaultAppAsync(apps, options, cancellationToken);
+        await services.GetRequiredService<AssertionKeys>().InitializeAsync(cancellationToken);
     }
 
     private static async Task EnsureDevelopmentAppAsync(IAppStore apps, IServiceProvider services, CancellationToken cancellationToken)

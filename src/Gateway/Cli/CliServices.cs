@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Assertions;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Users;
@@ -31,6 +32,12 @@ internal sealed class CliServices(IServiceProvider services)
     {
         await OpenAsync(cancellationToken);
         return services.GetRequiredService<MembershipChangeService>();
+    }
+
+    public async Task<SigningKeyAdministration> SigningKeysAsync(CancellationToken cancellationToken)
+    {
+        await OpenAsync(cancellationToken);
+        return services.GetRequiredService<SigningKeyAdministration>();
     }
 
     // Once per command line: a command that reads both stores opens the store once.

@@ -7,7 +7,7 @@ using Trachea.Gateway.Operations;
 namespace Trachea.Gateway.Cli;
 
 /// <summary>
-/// The registry commands of the gateway binary (<c>apps …</c>, <c>users …</c>), on the same settings and
+/// The registry commands of the gateway binary (<c>apps …</c>, <c>users …</c>, <c>keys …</c>), on the same settings and
 /// store as the server. Exit 0 on success (and for <c>--help</c>); a command line that does not parse, or
 /// cannot be carried out, is one line on stderr and exit 2; a settings or store failure is exit 1.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class GatewayCli
 
     private static readonly string[] HelpWords = ["--help", "-h", "-?"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] is "apps" or "users" || HelpWords.Contains(args[0]));
+    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] is "apps" or "users" or "keys" || HelpWords.Contains(args[0]));
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -56,6 +56,7 @@ internal static class GatewayCli
         {
             AppsCommand.Create(services),
             UsersCommand.Create(services),
+            KeysCommand.Create(services),
         };
         // The server path, not this parser, sees `--version`; the help would otherwise offer an option that starts the server.
         root.Options.Remove(root.Options.OfType<VersionOption>().Single());

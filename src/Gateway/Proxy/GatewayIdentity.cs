@@ -74,17 +74,21 @@ internal sealed class GatewayIdentity : IRequestCaller
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt { get; }
 
-    private string? ValueOf(string header) => header switch
+    /// <summary>The token's value of one of the identity claims it keeps; null for any other claim or an absent value.</summary>
+    public string? Claim(string type) => type switch
     {
-        IdentityHeaders.UserId => UserId,
-        IdentityHeaders.UserEmail => Email,
-        IdentityHeaders.UserUsername => Username,
-        IdentityHeaders.UserRole => Role,
-        IdentityHeaders.UserPlan => Plan,
-        IdentityHeaders.AppId => AppId,
-        IdentityHeaders.AuthProvider => Provider,
+        TokenClaims.Subject => UserId,
+        TokenClaims.AppId => AppId,
+        TokenClaims.Role => Role,
+        TokenClaims.Plan => Plan,
+        TokenClaims.Provider => Provider,
+        TokenClaims.Email => Email,
+        TokenClaims.Username => Username,
+        TokenClaims.SessionId => Sid,
         _ => null,
     };
+
+    private string? ValueOf(string header) => IdentityHeaders.ClaimOf(header) is { } claim ? Claim(claim) : null;
 
     public static GatewayIdentity From(JsonWebToken token)
     {

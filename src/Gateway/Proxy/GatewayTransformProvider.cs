@@ -6,13 +6,13 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata, routes
 /// that would shadow the gateway's own endpoints and framework policies on routes when a configuration is
-/// loaded, naming the route; <see cref="Apply"/> adds the transforms of the client's headers, of the identity
-/// (built once per route and configuration load), of the trace context and of the path.
+/// loaded, naming the route; <see cref="Apply"/> adds the transforms of the client's headers, of the identity and
+/// its assertion (built once per route and configuration load), of the trace context and of the path.
 /// </summary>
 internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
 {
-    // The gateway's own endpoints (docs/http-api.md): a proxied route must never answer for them.
-    private static readonly string[] ReservedPrefixes = ["/auth", "/users", "/healthz", "/readyz", "/metrics", "/openapi"];
+    // The gateway's own endpoints (docs/http-api.md, docs/assertion.md): a proxied route must never answer for them.
+    private static readonly string[] ReservedPrefixes = ["/auth", "/users", "/healthz", "/readyz", "/metrics", "/openapi", "/.well-known"];
 
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -51,7 +51,13 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
     {
         // The route's own transforms are in the list already: the client's headers go before them, the rest after.
         context.RequestTransforms.Insert(0, ClientHeadersTransform.Instance);
-        context.RequestTransforms.Add(new IdentityHeadersTransform(policies.For(context.Route)));
+        var policy = policies.For(context.Route);
+        context.RequestTransforms.Add(new IdentityHeadersTransform(policy));
+        if (policy.AssertionAudience is { } audience)
+        {
+            context.RequestTransforms.Add(new AssertionTransform(policy, audience));
+        }
+
         context.RequestTransforms.Add(TraceContextTransform.Instance);
         context.RequestTransforms.Add(PathFidelityTransform.Instance);
     }

@@ -28,16 +28,16 @@ internal static class IdentityHeaders
     /// <summary>Every identity header, in the order a backend receives them.</summary>
     public static readonly string[] All = [UserId, UserEmail, UserUsername, UserRole, UserPlan, AppId, AuthProvider];
 
-    /// <returns>The header that carries this claim, or null for a claim that is not forwarded.</returns>
-    public static string? ForClaim(string claimType) => claimType switch
+    /// <returns>The claim a header carries, or null for a name that is not an identity header.</returns>
+    public static string? ClaimOf(string header) => header switch
     {
-        TokenClaims.Subject => UserId,
-        TokenClaims.Email => UserEmail,
-        TokenClaims.Username => UserUsername,
-        TokenClaims.Role => UserRole,
-        TokenClaims.Plan => UserPlan,
-        TokenClaims.AppId => AppId,
-        TokenClaims.Provider => AuthProvider,
+        UserId => TokenClaims.Subject,
+        UserEmail => TokenClaims.Email,
+        UserUsername => TokenClaims.Username,
+        UserRole => TokenClaims.Role,
+        UserPlan => TokenClaims.Plan,
+        AppId => TokenClaims.AppId,
+        AuthProvider => TokenClaims.Provider,
         _ => null,
     };
 

@@ -7,7 +7,8 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Reads the gateway's keys of a route's <c>Metadata</c> (docs/route-metadata.md) into a <see cref="RoutePolicy"/>.
 /// Keys match in any letter case; values of <c>Auth</c>, <c>MinRole</c> and <c>MinPlan</c> and the names in
-/// <c>RateLimitPerMinute</c> too. Every problem is
+/// <c>RateLimitPerMinute</c> too. <c>Assertion</c> and <c>AssertionAudience</c> say whether the backend gets the
+/// identity assertion and its <c>aud</c> (default: the route's ClusterId). Every problem is
 /// reported, each naming the route. A key starting with <c>x-</c> belongs to another component and is left alone;
 /// any other unknown key is a problem (a misspelled rule must not leave a route open), named with the nearest
 /// known key.
@@ -20,15 +21,19 @@ internal static class RouteMetadata
     public const string App = "App";
     public const string ForwardAuthorization = "ForwardAuthorization";
     public const string RateLimitPerMinute = "RateLimitPerMinute";
+    public const string Assertion = "Assertion";
+    public const string AssertionAudience = "AssertionAudience";
 
     private const string OtherComponentPrefix = "x-";
 
-    private static readonly string[] Known = [Auth, MinRole, MinPlan, App, ForwardAuthorization, RateLimitPerMinute];
+    private static readonly string[] Known = [Auth, MinRole, MinPlan, App, ForwardAuthorization, RateLimitPerMinute, Assertion, AssertionAudience];
 
     public static RoutePolicy? Read(RouteConfig route, string defaultAppId, ICollection<string> errors)
     {
         var policy = new RoutePolicy(route.RouteId, RouteAuth.Required, defaultAppId, -1, -1, ForwardAuthorization: false);
         var errorsBefore = errors.Count;
+        var assertion = true;
+        string? audience = null;
         foreach (var (key, value) in route.Metadata ?? new Dictionary<string, string>())
         {
             if (key.StartsWith(OtherComponentPrefix, StringComparison.OrdinalIgnoreCase))
@@ -73,7 +78,22 @@ internal static class RouteMetadata
             {
                 policy = RouteRateLimit.Parse(value) is { } limit ? policy with { RateLimit = limit } : Fail(policy, errors, route, key, value, RouteRateLimit.Rule);
             }
+            else if (Is(key, Assertion))
+            {
+                policy = bool.TryParse(value, out assertion) ? policy : Fail(policy, errors, route, key, value, "true, false");
+            }
+            else if (Is(key, AssertionAudience))
+            {
+                audience = AssertionAudiences.IsValid(value) ? value : Fail(audience, errors, route, key, value, AssertionAudiences.Rule);
+            }
         }
+
+        if (audience is not null && (!assertion || policy.Auth == RouteAuth.Anonymous))
+        {
+            errors.Add($"Route '{route.RouteId}': Metadata {AssertionAudience} is set, but the route sends no assertion ({(assertion ? "Auth anonymous ignores tokens" : $"{Assertion} is false")}).");
+        }
+
+        policy = policy with { AssertionAudience = assertion && policy.ChecksTokens ? audience ?? route.ClusterId ?? route.RouteId : null };
 
         // Such a route ignores tokens, so a limit by plan would silently leave it unlimited.
         if (policy is { Auth: RouteAuth.Anonymous, RateLimit.NamesPlans: true })
@@ -94,9 +114,9 @@ internal static class RouteMetadata
 
     private static bool Is(string key, string name) => string.Equals(key, name, StringComparison.OrdinalIgnoreCase);
 
-    private static RoutePolicy Fail(RoutePolicy policy, ICollection<string> errors, RouteConfig route, string key, string value, string allowed)
+    private static T Fail<T>(T kept, ICollection<string> errors, RouteConfig route, string key, string value, string allowed)
     {
         errors.Add($"Route '{route.RouteId}': Metadata {key} '{value}' is not valid (allowed: {allowed}).");
-        return policy;
+        return kept;
     }
 }

@@ -24,7 +24,14 @@ internal sealed class RoutePolicies(IOptions<TracheaOptions> options)
         }
 
         var policy = RouteMetadata.Read(route, options.Value.DefaultAppId, errors);
-        return policy is null ? null : _policies.GetValue(route, _ => policy);
+        if (policy is null)
+        {
+            return null;
+        }
+
+        // TRACHEA_ASSERTION=off: no route sends one, whatever its metadata says.
+        var read = AssertionSettings.IsOn(options.Value) ? policy : policy with { AssertionAudience = null };
+        return _policies.GetValue(route, _ => read);
     }
 
     /// <summary>The policy of a route that passed validation.</summary>

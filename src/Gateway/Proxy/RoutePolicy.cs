@@ -16,4 +16,7 @@ internal sealed record RoutePolicy(
 
     /// <summary>The route's <c>RateLimitPerMinute</c>; null when the route is not limited.</summary>
     public RouteRateLimit? RateLimit { get; init; }
+
+    /// <summary>The <c>aud</c> of the identity assertion its backend receives (docs/assertion.md); null when the route sends none.</summary>
+    public string? AssertionAudience { get; init; }
 }

@@ -37,6 +37,8 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<RoutePolicies>();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ProxyTokenValidator>();
+        services.AddSingleton<AssertionCache>();
+        services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
         services.AddReverseProxy()

@@ -36,6 +36,13 @@ public sealed class TracheaOptionsValidatorTests
     [InlineData("FirebaseKeysUrl", "not a url", "TRACHEA_FIREBASE_KEYS_URL")]
     [InlineData("FirebaseKeysUrl", "file:///etc/passwd", "TRACHEA_FIREBASE_KEYS_URL")]
     [InlineData("DataDir", " ", "TRACHEA_DATA_DIR")]
+    [InlineData("Assertion", "yes", "TRACHEA_ASSERTION")]
+    [InlineData("AssertionTtlSeconds", 29, "TRACHEA_ASSERTION_TTL_SECONDS")]
+    [InlineData("AssertionTtlSeconds", 301, "TRACHEA_ASSERTION_TTL_SECONDS")]
+    [InlineData("PublicOrigin", "https://gateway.example.com/", "TRACHEA_PUBLIC_ORIGIN")]
+    [InlineData("PublicOrigin", "https://gateway.example.com/app", "TRACHEA_PUBLIC_ORIGIN")]
+    [InlineData("PublicOrigin", "ftp://gateway.example.com", "TRACHEA_PUBLIC_ORIGIN")]
+    [InlineData("PublicOrigin", "gateway.example.com", "TRACHEA_PUBLIC_ORIGIN")]
     public void Validate_BadSetting_FailsNamingIt(string property, object value, string name)
     {
         var options = Valid();
@@ -47,10 +54,27 @@ public sealed class TracheaOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData("Assertion", "OFF")]
+    [InlineData("AssertionTtlSeconds", 30)]
+    [InlineData("AssertionTtlSeconds", 300)]
+    [InlineData("PublicOrigin", "https://gateway.example.com")]
+    [InlineData("PublicOrigin", "http://127.0.0.1:8080")]
+    public void Validate_GoodAssertionSetting_Succeeds(string property, object value)
+    {
+        var options = Valid();
+        typeof(TracheaOptions).GetProperty(property)!.SetValue(options, value);
+
+        Assert.True(new TracheaOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
     [InlineData("APP_ID", "AppId")]
     [InlineData("ACCESS_TOKEN_EXPIRE_MINUTES", "AccessTokenExpireMinutes")]
     [InlineData("RATE_LIMIT_PER_IP_PER_MINUTE", "RateLimitPerIpPerMinute")]
     [InlineData("MONGO_URI", "MongoUri")]
+    [InlineData("ASSERTION", "Assertion")]
+    [InlineData("ASSERTION_TTL_SECONDS", "AssertionTtlSeconds")]
+    [InlineData("PUBLIC_ORIGIN", "PublicOrigin")]
     public void EnvironmentName_MapsToOptionsProperty(string suffix, string property)
     {
         Assert.Equal(property, TracheaEnvironmentVariables.ToPascalCase(suffix));

@@ -20,9 +20,10 @@ public sealed class GatewayProcessTests : IAsyncLifetime, IDisposable
     public async Task RealGateway_RegisteredUserReachesProtectedRouteWithIdentityHeaders()
     {
         var echo = $"http://127.0.0.1:{ChildProcess.FreePort()}";
-        var echoProcess = Start("EchoBackend.dll", new() { ["ASPNETCORE_URLS"] = echo });
+        var gatewayPort = ChildProcess.FreePort();
+        var echoProcess = Start("EchoBackend.dll", new() { ["ASPNETCORE_URLS"] = echo, ["JwksUrl"] = $"http://127.0.0.1:{gatewayPort}/.well-known/jwks.json" });
         await echoProcess.WaitUntilAnsweringAsync(_client, new Uri($"{echo}/"));
-        var gateway = await StartGatewayAsync(RoutesFor(echo));
+        var gateway = await StartGatewayAsync(RoutesFor(echo), gatewayPort);
 
         using var register = await _client.PostAsJsonAsync($"{gateway}/auth/register", new { username = "ada", password = TestUsers.Password });
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
@@ -51,6 +52,17 @@ public sealed class GatewayProcessTests : IAsyncLifetime, IDisposable
         Assert.False(headers.ContainsKey("Authorization"));
         Assert.False(headers.ContainsKey("X_User_Role"));
         Assert.False(headers.ContainsKey("X.User.Id"));
+        var assertion = echoed.GetProperty("assertion");
+        Assert.True(assertion.GetProperty("verified").GetBoolean(), assertion.ToString());
+        Assert.Equal(tokens.UserId, assertion.GetProperty("claims").GetProperty("sub").GetString());
+        Assert.Equal("app", assertion.GetProperty("claims").GetProperty("aud").GetString());
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, $"{echo}/direct");
+        forged.Headers.TryAddWithoutValidation("X-Trachea-Jwt-Assertion", headers["X-Trachea-Jwt-Assertion"]![..^4] + "AAAA");
+        using var direct = await _client.SendAsync(forged);
+        var refused = (await direct.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assertion");
+        Assert.False(refused.GetProperty("verified").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(refused.GetProperty("error").GetString()));
 
         var connection = await RawHttp.SendAsync(new Uri(gateway), "GET", "/api/orders", ("Authorization", $"Bearer {tokens.AccessToken}"), ("Connection", "X-User-Id, X-User-Role"));
         Assert.Equal(200, connection.Status);
@@ -127,9 +139,9 @@ public sealed class GatewayProcessTests : IAsyncLifetime, IDisposable
         }
         """;
 
-    private async Task<string> StartGatewayAsync(string routes)
+    private async Task<string> StartGatewayAsync(string routes, int? gatewayPort = null)
     {
-        var port = ChildProcess.FreePort();
+        var port = gatewayPort ?? ChildProcess.FreePort();
         var process = Start("Trachea.Gateway.dll", GatewayEnvironment(routes, port));
         var gateway = $"http://127.0.0.1:{port}";
         await process.WaitUntilAnsweringAsync(_client, new Uri($"{gateway}/api/orders"));

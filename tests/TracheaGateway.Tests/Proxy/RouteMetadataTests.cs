@@ -15,7 +15,7 @@ public sealed class RouteMetadataTests
     {
         var policy = Read(Route());
 
-        Assert.Equal(new RoutePolicy("r1", RouteAuth.Required, "demo", -1, -1, ForwardAuthorization: false), policy);
+        Assert.Equal(new RoutePolicy("r1", RouteAuth.Required, "demo", -1, -1, ForwardAuthorization: false) { AssertionAudience = "c1" }, policy);
     }
 
     [Theory]
@@ -31,6 +31,9 @@ public sealed class RouteMetadataTests
     [InlineData("ForwardAuthorization", "False", "ForwardAuthorization=False")]
     [InlineData("x-SomethingElse", "whatever", "Auth=Required")]
     [InlineData("X-MinRole", "admin", "MinRoleRank=-1")]
+    [InlineData("AssertionAudience", "billing-api", "AssertionAudience=billing-api")]
+    [InlineData("assertionaudience", "https://billing.example.com", "AssertionAudience=https://billing.example.com")]
+    [InlineData("Assertion", "True", "AssertionAudience=c1")]
     public void ValidValue_ReadIntoThePolicy(string key, string value, string expected)
     {
         var policy = Read(Route(new() { [key] = value }));
@@ -49,6 +52,10 @@ public sealed class RouteMetadataTests
     [InlineData("App", "has space")]
     [InlineData("App", "")]
     [InlineData("ForwardAuthorization", "yes")]
+    [InlineData("Assertion", "off")]
+    [InlineData("AssertionAudience", "")]
+    [InlineData("AssertionAudience", "two words")]
+    [InlineData("AssertionAudience", "caf\u00e9")]
     public void InvalidValue_ErrorNamesRouteKeyAndValue(string key, string value)
     {
         var errors = Validate(Route(new() { [key] = value }));
@@ -65,11 +72,40 @@ public sealed class RouteMetadataTests
     [InlineData("Apps", "App")]
     [InlineData("Forward-Authorization", "ForwardAuthorization")]
     [InlineData("xMinRole", "MinRole")]
+    [InlineData("Assertions", "Assertion")]
+    [InlineData("AssertionAudiences", "AssertionAudience")]
     public void UnknownKey_RefusedNamingTheRouteAndTheNearestKnownKey(string key, string nearest)
     {
         var error = Assert.Single(Validate(Route(new() { [key] = "admin" })));
 
         Assert.Equal($"Route 'r1': Metadata key '{key}' is not known; did you mean '{nearest}'? (Keys for other components start with 'x-'.)", error);
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("False")]
+    public void AssertionFalse_RouteSendsNone(string value) =>
+        Assert.Null(Read(Route(new() { ["Assertion"] = value }))!.AssertionAudience);
+
+    [Fact]
+    public void AnonymousRoute_SendsNoAssertion() => Assert.Null(Read(Route(new() { ["Auth"] = "anonymous" }))!.AssertionAudience);
+
+    [Theory]
+    [InlineData("Assertion", "false", "Assertion is false")]
+    [InlineData("Auth", "anonymous", "Auth anonymous ignores tokens")]
+    public void AudienceOnARouteThatSendsNoAssertion_Refused(string key, string value, string reason)
+    {
+        var error = Assert.Single(Validate(Route(new() { [key] = value, ["AssertionAudience"] = "billing" })));
+
+        Assert.Equal($"Route 'r1': Metadata AssertionAudience is set, but the route sends no assertion ({reason}).", error);
+    }
+
+    [Fact]
+    public void AssertionOff_NoRouteSendsOne()
+    {
+        var policies = new RoutePolicies(Options.Create(new TracheaOptions { AppId = "demo", Assertion = "off" }));
+
+        Assert.Null(policies.For(Route(new() { ["AssertionAudience"] = "billing" })).AssertionAudience);
     }
 
     [Fact]
@@ -102,6 +138,8 @@ public sealed class RouteMetadataTests
     [InlineData("/Users/me")]
     [InlineData("/healthz")]
     [InlineData("/openapi/{**rest}")]
+    [InlineData("/.well-known/{**rest}")]
+    [InlineData("/.well-known/jwks.json")]
     public void PathUnderTheGatewaysOwnEndpoints_Refused(string path)
     {
         var error = Assert.Single(Validate(Route(path: path)));

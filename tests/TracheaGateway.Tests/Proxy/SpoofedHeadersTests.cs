@@ -49,7 +49,8 @@ public sealed class SpoofedHeadersTests(ProxyFixture proxy) : IClassFixture<Prox
             return;
         }
 
-        Assert.Equal(["X-App-Id", "X-Auth-Provider", "X-User-Id", "X-User-Plan", "X-User-Role", "X-User-Username"], identity.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["X-App-Id", "X-Auth-Provider", "X-Trachea-Jwt-Assertion", "X-User-Id", "X-User-Plan", "X-User-Role", "X-User-Username"], identity.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("eyJ", identity["X-Trachea-Jwt-Assertion"], StringComparison.Ordinal);
         Assert.Equal(caller.UserId, identity["X-User-Id"]);
         Assert.Equal(caller.Role, identity["X-User-Role"]);
         Assert.Equal(caller.Plan, identity["X-User-Plan"]);

@@ -232,4 +232,22 @@ public sealed class MongoDocumentTests
             new BsonDocument { { "_id", id }, { "seq", 8L }, { "user_id", "u1" }, { "app_id", "demo" }, { "sid", "s1" }, { "created_at", new BsonDateTime(Created.UtcDateTime) } },
             session.ToBsonDocument());
     }
+
+    [Fact]
+    public void SigningKeyDocument_Serializes_ToTheKeyRingShape_RetiredAtOnlyOnceRetired()
+    {
+        var key = new SigningKeyRecord("kid-1", "{\"kty\":\"EC\"}", "v1.sealed", Created, Created.AddMinutes(10));
+        var retired = key with { RetiredAt = Created.AddMinutes(20) };
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "_id", "initial" }, { "kid", "kid-1" }, { "public_jwk", "{\"kty\":\"EC\"}" }, { "private_key", "v1.sealed" },
+                { "created_at", new BsonDateTime(Created.UtcDateTime) }, { "signs_from", new BsonDateTime(Created.AddMinutes(10).UtcDateTime) },
+            },
+            SigningKeyDocument.From(key, SigningKeyDocument.InitialId).ToBsonDocument());
+        var document = SigningKeyDocument.From(retired, retired.Kid).ToBsonDocument();
+        Assert.Equal(("kid-1", new BsonDateTime(Created.AddMinutes(20).UtcDateTime)), (document["_id"].AsString, document["retired_at"].AsBsonDateTime));
+        Assert.Equal(retired, SigningKeyDocument.From(retired, retired.Kid).ToRecord());
+    }
 }

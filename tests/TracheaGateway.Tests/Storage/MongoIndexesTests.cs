@@ -55,6 +55,12 @@ public sealed class MongoIndexesTests
         Assert.Null(indexes[0].Options.ExpireAfter);
     }
 
+    [Fact]
+    public void SigningKeyIndexes_KidIsUnique()
+    {
+        Assert.Equal([("kid_1", new BsonDocument("kid", 1), true, false)], MongoIndexes.SigningKeys.Select(Describe));
+    }
+
     private static (string Name, BsonDocument Keys, bool Unique, bool Sparse) Describe<T>(CreateIndexModel<T> model) =>
     (
         model.Options.Name,

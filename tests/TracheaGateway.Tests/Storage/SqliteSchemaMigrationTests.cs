@@ -40,6 +40,11 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             RedemptionOutcome.Redeemed,
             (await store.Tokens.RedeemAsync("5d41402abc4b2a76b9719d911017c592ae4d5f2c7fbc2e1b5a2f1d0e4b5c6d7e", DateTimeOffset.UtcNow, None)).Outcome);
         Assert.Equal((long)SqliteSchema.Version, await ScalarAsync("PRAGMA user_version;"));
+        using (var keys = new SqliteDatabase(_dataDir))
+        {
+            Assert.Empty(await new SqliteSigningKeyStore(keys).ListAsync(None));
+        }
+
         var revoked = Assert.Single(await store.Revocations.RevokeMembershipsAsync(AliceId, "demo", DateTimeOffset.UtcNow, None));
         Assert.Equal(1, revoked.MinVersion);
     }

@@ -17,6 +17,7 @@ internal static class MongoIndexes
     public const string ExpiresAt = RefreshTokenDocument.ExpiresAtField + "_1";
     public const string Seq = RevocationDocument.SeqField + "_1";
     public const string RevocationCreatedAt = RevocationDocument.CreatedAtField + "_1";
+    public const string Kid = SigningKeyDocument.KidField + "_1";
 
     /// <summary>How long past its creation the server keeps a revocation: the access-token lifetime plus five minutes.</summary>
     public static TimeSpan RevocationRetention(TimeSpan accessTokenLifetime) => accessTokenLifetime + TimeSpan.FromMinutes(5);
@@ -49,6 +50,11 @@ internal static class MongoIndexes
         new(Builders<RevocationDocument>.IndexKeys.Ascending(RevocationDocument.SeqField), new CreateIndexOptions { Name = Seq, Unique = true }),
         new(Builders<RevocationDocument>.IndexKeys.Ascending(RevocationDocument.CreatedAtField),
             new CreateIndexOptions { Name = RevocationCreatedAt, ExpireAfter = RevocationRetention(accessTokenLifetime) }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<SigningKeyDocument>> SigningKeys { get; } =
+    [
+        new(Builders<SigningKeyDocument>.IndexKeys.Ascending(SigningKeyDocument.KidField), new CreateIndexOptions { Name = Kid, Unique = true }),
     ];
 
     private static CreateIndexModel<UserDocument> UniqueSparse(string field, string name) =>

@@ -11,6 +11,7 @@ internal sealed class MongoStoreContext : IDisposable
     public const string RefreshTokensCollection = "refresh_tokens";
     public const string RevocationsCollection = "revocations";
     public const string CountersCollection = "counters";
+    public const string SigningKeysCollection = "signing_keys";
 
     // Without a server, the driver's default of 30 s would hold every request that long before it fails.
     public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(5);
@@ -27,6 +28,7 @@ internal sealed class MongoStoreContext : IDisposable
         RefreshTokens = Database.GetCollection<RefreshTokenDocument>(RefreshTokensCollection);
         Revocations = Database.GetCollection<RevocationDocument>(RevocationsCollection);
         Counters = Database.GetCollection<CounterDocument>(CountersCollection);
+        SigningKeys = Database.GetCollection<SigningKeyDocument>(SigningKeysCollection);
     }
 
     public IMongoDatabase Database { get; }
@@ -40,6 +42,8 @@ internal sealed class MongoStoreContext : IDisposable
     public IMongoCollection<RevocationDocument> Revocations { get; }
 
     public IMongoCollection<CounterDocument> Counters { get; }
+
+    public IMongoCollection<SigningKeyDocument> SigningKeys { get; }
 
     public void Dispose() => _client.Dispose();
 

@@ -96,6 +96,20 @@ internal static class SqliteSchema
         [
             "ALTER TABLE user_apps ADD COLUMN blocked_at INTEGER;",
         ],
+
+        // 4 -> 5: the assertion key ring (docs/assertion.md).
+        [
+            """
+            CREATE TABLE signing_keys (
+                kid TEXT NOT NULL PRIMARY KEY,
+                public_jwk TEXT NOT NULL,
+                private_key TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                signs_from INTEGER NOT NULL,
+                retired_at INTEGER
+            ) STRICT;
+            """,
+        ],
     ];
 
     // The MongoDB store's TTL index does the same continuously.
