@@ -45,6 +45,6 @@ internal sealed partial class AssertionKeyPoller(AssertionKeys keys, StoreReadin
         }
     }
 
-    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "The assertion key ring could not be read ({Reason}); this instance keeps the keys it knows")]
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "The assertion key ring could not be read ({Reason}); this instance keeps the keys it knows")]
     private static partial void LogReadFailed(ILogger logger, string reason);
 }

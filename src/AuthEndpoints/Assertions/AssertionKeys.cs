@@ -107,9 +107,9 @@ internal sealed partial class AssertionKeys(
         }
     }
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Created the first assertion signing key {Kid}")]
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Created the first assertion signing key {Kid}")]
     private static partial void LogFirstKeyCreated(ILogger logger, string kid);
 
-    [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "The assertion signing key {Kid} cannot be decrypted with this TRACHEA_JWT_SECRET: this instance does not sign with it")]
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Error, Message = "The assertion signing key {Kid} cannot be decrypted with this TRACHEA_JWT_SECRET: this instance does not sign with it")]
     private static partial void LogUndecryptable(ILogger logger, string kid);
 }
