@@ -25,6 +25,14 @@ internal sealed class FirebaseLoginService(
 {
     public async Task<TokenResponse> LoginAsync(string firebaseToken, string? appId, CancellationToken cancellationToken)
     {
+        var (member, membership, _) = await SignInAsync(firebaseToken, appId, cancellationToken);
+        return await tokens.StartSessionAsync(member, membership, cancellationToken);
+    }
+
+    /// <summary>Verifies the token and finds or creates its user in the app; the caller starts the session.</summary>
+    public async Task<(User User, AppMembership Membership, FirebaseIdentity Identity)> SignInAsync(
+        string firebaseToken, string? appId, CancellationToken cancellationToken)
+    {
         var app = await appGate.RequireActiveAsync(appId, cancellationToken);
         FirebaseIdentity identity;
         try
@@ -52,7 +60,7 @@ internal sealed class FirebaseLoginService(
         }
 
         AuthLog.LoggedIn(logger, member.Id, app.AppId, identity.Method);
-        return await tokens.StartSessionAsync(member, membership, cancellationToken);
+        return (member, membership, identity);
     }
 
     private async Task<User> CreateAsync(FirebaseIdentity identity, string appId, CancellationToken cancellationToken)

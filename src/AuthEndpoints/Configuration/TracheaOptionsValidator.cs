@@ -43,6 +43,7 @@ internal sealed class TracheaOptionsValidator : IValidateOptions<TracheaOptions>
         }
 
         OperationsSettings.Validate(options, failures);
+        BrowserSettings.Validate(options, failures);
 
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {

@@ -25,6 +25,7 @@ internal static class StorageServiceCollectionExtensions
             .AddSelected<IAppStore, SqliteAppStore, MongoAppStore>()
             .AddSelected<IRefreshTokenStore, SqliteRefreshTokenStore, MongoRefreshTokenStore>()
             .AddSelected<IRevocationStore, SqliteRevocationStore, MongoRevocationStore>()
+            .AddSelected<ISessionStore, SqliteSessionStore, MongoSessionStore>()
             .AddSelected<IStoreLifecycle, SqliteStoreLifecycle, MongoStoreLifecycle>();
     }
 

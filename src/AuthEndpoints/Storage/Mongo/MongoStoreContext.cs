@@ -11,6 +11,7 @@ internal sealed class MongoStoreContext : IDisposable
     public const string RefreshTokensCollection = "refresh_tokens";
     public const string RevocationsCollection = "revocations";
     public const string CountersCollection = "counters";
+    public const string SessionsCollection = "sessions";
 
     // Without a server, the driver's default of 30 s would hold every request that long before it fails.
     public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(5);
@@ -27,6 +28,7 @@ internal sealed class MongoStoreContext : IDisposable
         RefreshTokens = Database.GetCollection<RefreshTokenDocument>(RefreshTokensCollection);
         Revocations = Database.GetCollection<RevocationDocument>(RevocationsCollection);
         Counters = Database.GetCollection<CounterDocument>(CountersCollection);
+        Sessions = Database.GetCollection<SessionDocument>(SessionsCollection);
     }
 
     public IMongoDatabase Database { get; }
@@ -40,6 +42,8 @@ internal sealed class MongoStoreContext : IDisposable
     public IMongoCollection<RevocationDocument> Revocations { get; }
 
     public IMongoCollection<CounterDocument> Counters { get; }
+
+    public IMongoCollection<SessionDocument> Sessions { get; }
 
     public void Dispose() => _client.Dispose();
 
