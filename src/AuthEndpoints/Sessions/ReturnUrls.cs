@@ -16,6 +16,9 @@ internal sealed class ReturnUrls(IOptions<TracheaOptions> options)
 
     private readonly IReadOnlyList<string> _hosts = BrowserSettings.RedirectHosts(options.Value);
 
+    /// <summary>The allowed hosts as Content-Security-Policy sources, each with a leading space, for <c>form-action</c>.</summary>
+    public string FormActionSources => string.Concat(_hosts.Select(host => host[0] == '.' ? $" *{host}" : $" {host}"));
+
     public string Validate(string? rd)
     {
         if (string.IsNullOrEmpty(rd) || rd.Length > MaxLength)

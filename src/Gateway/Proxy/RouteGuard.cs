@@ -5,17 +5,26 @@ using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Revocation;
+using Trachea.AuthEndpoints.Sessions;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// The proxy-pipeline step that enforces a route's policy before anything is forwarded: the path rules
-/// (<see cref="PathRules"/>, stricter on protected routes), then the token — from <see cref="ValidatedTokenCache"/>
-/// when the framework's JwtBearer scheme has validated it before, otherwise from that scheme, whose challenge
-/// answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate — then the token's app, role and
-/// plan. No store access: everything comes from the validated token and this instance's revocation table.
+/// (<see cref="PathRules"/>, stricter on protected routes), then the credential — a bearer token from
+/// <see cref="ValidatedTokenCache"/> when the framework's JwtBearer scheme has validated it before, otherwise from
+/// that scheme, whose challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate; or,
+/// with no Authorization header, the browser-session cookie (<see cref="SessionAuthenticator"/>, under the CSRF
+/// rule) — then one set of rules for either identity: app, role and plan. Bearer requests never touch the store;
+/// a session's identity is read from it at most once per access-token lifetime. Revocation is this instance's table.
 /// </summary>
-internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, ValidatedTokenCache tokens, RevocationTable revocations)
+internal sealed class RouteGuard(
+    RequestDelegate next,
+    RoutePolicies policies,
+    ValidatedTokenCache tokens,
+    RevocationTable revocations,
+    SessionAuthenticator sessions,
+    BrowserOrigins origins)
 {
     private const string OtherApp = "The token was issued for another app.";
     private static readonly string OtherAppChallenge = TracheaBearerEvents.InvalidTokenChallenge(OtherApp);
@@ -37,10 +46,30 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
             return;
         }
 
+        // A request with both credentials is judged by its bearer token (docs/browser-sessions.md).
+        var authorization = context.Request.Headers.Authorization;
+        GatewayIdentity? identity;
+        if (authorization.Count == 0 && origins.SessionsOn && context.Request.Cookies.TryGetValue(GatewayCookies.Session, out var cookie))
+        {
+            var session = await sessions.AuthenticateAsync(cookie);
+            if (session.Principal is null)
+            {
+                context.Response.OnStarting(ClearSessionCookie, context.Response);
+                await UnauthenticatedAsync(context, policy, session.Revoked);
+                return;
+            }
+
+            if (CsrfRule.Refuses(context.Request, origins))
+            {
+                await ProblemWriter.WriteAsync(context, ErrorCodes.CsrfRejected, CsrfRule.Refusal);
+                return;
+            }
+
+            identity = GatewayIdentity.From(session.Principal);
+        }
         // A token seen before is answered from the cache; any other goes to the framework's JwtBearer scheme,
         // whose challenge answers AUTH_REQUIRED / INVALID_TOKEN / TOKEN_EXPIRED with WWW-Authenticate.
-        var authorization = context.Request.Headers.Authorization;
-        if (authorization.Count == 1 && tokens.TryGet(authorization[0]!, out var identity))
+        else if (authorization.Count == 1 && tokens.TryGet(authorization[0]!, out identity))
         {
             // The handler checked revocation when it validated the token; a cached token is checked on every hit.
             if (revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid))
@@ -53,9 +82,9 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
         else
         {
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-            if (result.None && policy.Auth == RouteAuth.Optional)
+            if (result.None)
             {
-                await next(context);
+                await UnauthenticatedAsync(context, policy, revoked: false);
                 return;
             }
 
@@ -91,5 +120,37 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, V
         }
 
         await next(context);
+    }
+
+    private static Task ClearSessionCookie(object response)
+    {
+        SessionCookies.ClearSession((HttpResponse)response);
+        return Task.CompletedTask;
+    }
+
+    // No usable credential: optional routes pass anonymously, a browser opening a page is sent to sign in, anything else is 401.
+    private async Task UnauthenticatedAsync(HttpContext context, RoutePolicy policy, bool revoked)
+    {
+        if (policy.Auth == RouteAuth.Optional)
+        {
+            await next(context);
+            return;
+        }
+
+        if (policy.SignInRedirect && origins.SessionsOn && BrowserNavigation.Is(context.Request))
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Redirect(BrowserNavigation.SignInLocation(context.Request));
+            return;
+        }
+
+        if (revoked)
+        {
+            context.Response.Headers.WWWAuthenticate = RevokedChallenge;
+            await ProblemWriter.WriteAsync(context, ErrorCodes.TokenRevoked, "The session has been revoked.");
+            return;
+        }
+
+        await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
     }
 }

@@ -16,4 +16,7 @@ internal sealed record RoutePolicy(
 
     /// <summary>The route's <c>RateLimitPerMinute</c>; null when the route is not limited.</summary>
     public RouteRateLimit? RateLimit { get; init; }
+
+    /// <summary>Metadata <c>SignIn</c>: false (<c>never</c>) answers a browser navigation without credentials 401, not a redirect.</summary>
+    public bool SignInRedirect { get; init; } = true;
 }
