@@ -211,4 +211,26 @@ public sealed class MongoDocumentTests
             new BsonDocument { { "_id", id }, { "seq", 8L }, { "user_id", "u1" }, { "app_id", "demo" }, { "sid", "s1" }, { "created_at", new BsonDateTime(Created.UtcDateTime) } },
             session.ToBsonDocument());
     }
+
+    [Fact]
+    public void SessionDocument_SerializesToStoredShapeAndRoundTrips()
+    {
+        var session = new BrowserSession
+        {
+            IdHash = "ab12",
+            UserId = "u1",
+            AppId = "demo",
+            Sid = "s1",
+            CreatedAt = Created,
+            LastSeenAt = Created.AddMinutes(5),
+            ExpiresAt = Created.AddDays(7),
+        };
+
+        var document = SessionDocument.From(session);
+        var bson = document.ToBsonDocument();
+
+        Assert.Equal(["_id", "id_hash", "user_id", "app_id", "sid", "created_at", "last_seen_at", "expires_at"], bson.Names);
+        Assert.Equal(new BsonDateTime(Created.AddDays(7).UtcDateTime), bson["expires_at"]);
+        Assert.Equal(session, BsonSerializer.Deserialize<SessionDocument>(bson).ToSession());
+    }
 }

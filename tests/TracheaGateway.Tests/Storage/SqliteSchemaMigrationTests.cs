@@ -36,9 +36,10 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         Assert.Equal(
             RedemptionOutcome.Redeemed,
             (await store.Tokens.RedeemAsync("5d41402abc4b2a76b9719d911017c592ae4d5f2c7fbc2e1b5a2f1d0e4b5c6d7e", DateTimeOffset.UtcNow, None)).Outcome);
-        Assert.Equal(2L, await ScalarAsync("PRAGMA user_version;"));
+        Assert.Equal((long)SqliteSchema.Version, await ScalarAsync("PRAGMA user_version;"));
         var revoked = Assert.Single(await store.Revocations.RevokeMembershipsAsync(AliceId, "demo", DateTimeOffset.UtcNow, None));
         Assert.Equal(1, revoked.MinVersion);
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM sessions;"));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         var failure = await Assert.ThrowsAsync<TracheaException>(() => new SqliteStoreLifecycle(database, TimeProvider.System).InitializeAsync(None));
 
         Assert.Equal(ErrorCodes.StoreUnavailable, failure.Error);
-        Assert.Contains("from schema version 1 to 2 failed", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"from schema version 1 to {SqliteSchema.Version} failed", failure.Message, StringComparison.Ordinal);
         Assert.Equal(1L, await ScalarAsync("PRAGMA user_version;"));
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM pragma_table_info('user_apps') WHERE name = 'version';"));
         Assert.Equal(2L, await ScalarAsync("SELECT COUNT(*) FROM user_apps;"));
