@@ -8,6 +8,4 @@ internal sealed record SessionCheck(ClaimsPrincipal? Principal, bool Revoked)
     public static readonly SessionCheck Unknown = new(null, false);
 
     public static readonly SessionCheck RevokedSession = new(null, true);
-
-    public bool Succeeded => Principal is not null;
 }
