@@ -23,6 +23,7 @@ internal static class SessionApi
             .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
             .WithSummary("Trade a fresh Firebase ID token for a browser session cookie (204; the validated rd in Location)")
             .WithJsonBody<SessionRequest>()
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesErrors([
                 .. EndpointErrors.Body, .. EndpointErrors.App, ErrorCodes.CsrfRejected, ErrorCodes.InvalidFirebaseToken,
                 ErrorCodes.UserInactive, ErrorCodes.EmailTaken, ErrorCodes.IdentityProviderUnavailable,

@@ -20,6 +20,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
         { "delete", "/users/me" },
         { "patch", "/users/me/plan" },
         { "post", "/users/me/password" },
+        { "post", "/auth/session" },
     };
 
     [Theory]
