@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,8 @@ using Trachea.AuthEndpoints.Passwords;
 using Trachea.AuthEndpoints.Startup;
 using Trachea.AuthEndpoints.RateLimiting;
 using Trachea.AuthEndpoints.Revocation;
+using Trachea.AuthEndpoints.Sessions;
+using Trachea.AuthEndpoints.Sessions.Pages;
 using Trachea.AuthEndpoints.Storage;
 using Trachea.AuthEndpoints.Telemetry;
 using Trachea.AuthEndpoints.Tokens;
@@ -73,6 +76,12 @@ public static class TracheaAuthExtensions
         services.AddSingleton<PasswordChangeService>();
         services.AddSingleton<FirebaseLoginService>();
         services.AddTracheaFirebase();
+        services.AddSingleton<BrowserOrigins>();
+        services.AddSingleton<ReturnUrls>();
+        services.AddSingleton<CsrfTokens>();
+        services.AddSingleton<SessionAuthenticator>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<PageServices>();
         services.AddSingleton<TracheaMetrics>();
         services.AddTracheaRateLimiting();
 
@@ -85,10 +94,16 @@ public static class TracheaAuthExtensions
                 authentication.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
                 authentication.DefaultForbidScheme = JwtBearerDefaults.AuthenticationScheme;
             })
-            .AddJwtBearer();
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(
+                SessionAuthenticationHandler.BearerOrSession, null, policy => policy.ForwardDefaultSelector = SessionAuthenticationHandler.SelectScheme);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
-        services.AddAuthorizationBuilder().SetDefaultPolicy(
-            new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(
+                SessionAuthenticationHandler.BearerOrSession,
+                new AuthorizationPolicyBuilder(SessionAuthenticationHandler.BearerOrSession).RequireAuthenticatedUser().Build());
 
         services.ConfigureHttpJsonOptions(json => TracheaJson.Configure(json.SerializerOptions));
         services.AddSingleton<IProblemDetailsWriter, TracheaProblemDetailsWriter>();

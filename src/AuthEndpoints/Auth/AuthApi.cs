@@ -6,6 +6,8 @@ using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.OpenApi;
 using Trachea.AuthEndpoints.RateLimiting;
+using Trachea.AuthEndpoints.Sessions;
+using Trachea.AuthEndpoints.Sessions.Pages;
 using Trachea.AuthEndpoints.Users;
 
 namespace Trachea.AuthEndpoints.Auth;
@@ -41,6 +43,8 @@ internal static class AuthApi
         group.MapPost("/logout", LogoutAsync).RequireAuthorization()
             .WithSummary("Revoke every refresh token of the caller")
             .ProducesErrors([.. EndpointErrors.Bearer, ErrorCodes.StoreUnavailable]);
+        group.MapSessionApi();
+        group.MapSessionPages();
         return group;
     }
 

@@ -34,6 +34,14 @@ internal sealed class AuthService(
 {
     public async Task<TokenResponse> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
+        var (user, membership) = await CreateUserAsync(request, cancellationToken);
+        return await tokens.StartSessionAsync(user, membership, cancellationToken);
+    }
+
+    /// <summary>Creates a username account (plan free, role member) in the request's app; the caller starts its session.</summary>
+    public async Task<(User User, AppMembership Membership)> CreateUserAsync(RegisterRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         FieldRules.RequireUsername(errors, "username", request.Username);
         FieldRules.RequirePassword(errors, "password", request.Password, options.Value.PasswordMinLength);
@@ -56,10 +64,18 @@ internal sealed class AuthService(
         };
         await users.InsertAsync(user, cancellationToken);
         AuthLog.Registered(logger, user.Id, app.AppId);
-        return await tokens.StartSessionAsync(user, membership, cancellationToken);
+        return (user, membership);
     }
 
     public async Task<TokenResponse> LoginWithPasswordAsync(string? username, string? password, string? appId, CancellationToken cancellationToken)
+    {
+        var (member, membership) = await VerifyPasswordAsync(username, password, appId, cancellationToken);
+        return await tokens.StartSessionAsync(member, membership, cancellationToken);
+    }
+
+    /// <summary>Checks username and password for the app (entering it on a first visit); the caller starts the session.</summary>
+    public async Task<(User User, AppMembership Membership)> VerifyPasswordAsync(
+        string? username, string? password, string? appId, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrEmpty(username))
@@ -80,7 +96,7 @@ internal sealed class AuthService(
 
         var (member, membership) = await memberships.EnterAsync(user, app.AppId, cancellationToken);
         AuthLog.LoggedIn(logger, member.Id, app.AppId, AuthMethods.Username);
-        return await tokens.StartSessionAsync(member, membership, cancellationToken);
+        return (member, membership);
     }
 
     public async Task<TokenResponse> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)

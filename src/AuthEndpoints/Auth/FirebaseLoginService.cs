@@ -25,6 +25,15 @@ internal sealed class FirebaseLoginService(
 {
     public async Task<TokenResponse> LoginAsync(string firebaseToken, string? appId, CancellationToken cancellationToken)
     {
+        var (member, membership, _) = await SignInAsync(firebaseToken, appId, null, cancellationToken);
+        return await tokens.StartSessionAsync(member, membership, cancellationToken);
+    }
+
+    /// <summary>Verifies the token and finds or creates its user in the app; the caller starts the session.</summary>
+    /// <param name="maxAuthAge">When set, a token whose <c>auth_time</c> is older is refused before any user is touched.</param>
+    public async Task<(User User, AppMembership Membership, FirebaseIdentity Identity)> SignInAsync(
+        string firebaseToken, string? appId, TimeSpan? maxAuthAge, CancellationToken cancellationToken)
+    {
         var app = await appGate.RequireActiveAsync(appId, cancellationToken);
         FirebaseIdentity identity;
         try
@@ -35,6 +44,12 @@ internal sealed class FirebaseLoginService(
         {
             AuthLog.LoginFailed(logger, app.AppId, failure.Error.Code);
             throw;
+        }
+
+        if (maxAuthAge is { } maxAge && time.GetUtcNow() - identity.AuthTime > maxAge)
+        {
+            AuthLog.LoginFailed(logger, app.AppId, ErrorCodes.InvalidFirebaseToken.Code);
+            throw new TracheaException(ErrorCodes.InvalidFirebaseToken, "The Firebase sign-in is too old for a session; sign in again.");
         }
 
         await appGate.RequireMethodAsync(app.AppId, identity.Method, cancellationToken);
@@ -52,7 +67,7 @@ internal sealed class FirebaseLoginService(
         }
 
         AuthLog.LoggedIn(logger, member.Id, app.AppId, identity.Method);
-        return await tokens.StartSessionAsync(member, membership, cancellationToken);
+        return (member, membership, identity);
     }
 
     private async Task<User> CreateAsync(FirebaseIdentity identity, string appId, CancellationToken cancellationToken)

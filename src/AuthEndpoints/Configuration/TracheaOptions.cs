@@ -49,6 +49,16 @@ internal sealed class TracheaOptions
     /// <summary><c>scheme://host[:port]</c> users reach the gateway at; unset means unknown.</summary>
     public string? PublicOrigin { get; set; }
 
+    /// <summary>Comma-separated hosts an absolute <c>rd</c> may point to: <c>app.example.com</c> exact, <c>.example.com</c> any subdomain.</summary>
+    public string? RedirectAllowedHosts { get; set; }
+
+    /// <summary>Comma-separated origins, besides the public one, allowed to send unsafe requests with a session cookie.</summary>
+    public string? CsrfTrustedOrigins { get; set; }
+
+    public int SessionIdleHours { get; set; } = 168;
+
+    public int SessionMaxHours { get; set; } = 720;
+
     /// <summary>The default app; <see cref="TracheaOptionsSetup"/> fills it with <c>demo</c> in Development.</summary>
     public string DefaultAppId => AppId ?? throw new InvalidOperationException("Trachea options were not validated.");
 

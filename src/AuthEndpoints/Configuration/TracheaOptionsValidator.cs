@@ -44,6 +44,7 @@ internal sealed class TracheaOptionsValidator : IValidateOptions<TracheaOptions>
 
         OperationsSettings.Validate(options, failures);
         AssertionSettings.Validate(options, failures);
+        BrowserSettings.Validate(options, failures);
 
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {

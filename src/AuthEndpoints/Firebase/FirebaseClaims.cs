@@ -47,7 +47,8 @@ internal static class FirebaseClaims
             OptionalString(token, "name"),
             OptionalString(token, "picture"),
             provider,
-            method);
+            method,
+            DateTimeOffset.FromUnixTimeSeconds(token.GetPayloadValue<long>("auth_time")));
     }
 
     private static void RequirePast(JsonWebToken token, string claim, long latestUnixSeconds)

@@ -10,6 +10,7 @@ namespace Trachea.AuthEndpoints.Firebase;
 /// <param name="Picture">Avatar URL, if any.</param>
 /// <param name="SignInProvider">The raw <c>firebase.sign_in_provider</c> (<c>google.com</c>, <c>password</c>, …).</param>
 /// <param name="Method">The provider as one of <see cref="Access.AuthMethods"/>.</param>
+/// <param name="AuthTime">When the user last actually signed in to Firebase (<c>auth_time</c>).</param>
 internal sealed record FirebaseIdentity(
     string Uid,
     string? Email,
@@ -17,7 +18,8 @@ internal sealed record FirebaseIdentity(
     string? Name,
     string? Picture,
     string SignInProvider,
-    string Method)
+    string Method,
+    DateTimeOffset AuthTime)
 {
     /// <summary>
     /// The email only when the token says it is verified: anyone can sign up with the <c>password</c> provider

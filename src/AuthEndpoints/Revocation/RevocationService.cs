@@ -7,11 +7,16 @@ namespace Trachea.AuthEndpoints.Revocation;
 /// Ends access before tokens expire: writes to the store's feed (which every other instance polls) and applies
 /// the entries to this instance's <see cref="RevocationTable"/> at once.
 /// </summary>
-internal sealed partial class RevocationService(IRevocationStore store, RevocationTable table, TimeProvider time, ILogger<RevocationService> logger)
+internal sealed partial class RevocationService(
+    IRevocationStore store, ISessionStore sessions, RevocationTable table, TimeProvider time, ILogger<RevocationService> logger)
 {
-    /// <summary>Every token of the user's membership of <paramref name="appId"/> (of every membership when null) issued until now.</summary>
+    /// <summary>
+    /// Every token of the user's membership of <paramref name="appId"/> (of every membership when null) issued until
+    /// now, and every browser session of it: a session outlives the table's entries, so its record goes too.
+    /// </summary>
     public async Task RevokeMembershipsAsync(string userId, string? appId, string reason, CancellationToken cancellationToken)
     {
+        await sessions.DeleteForUserAsync(userId, appId, cancellationToken);
         var entries = await store.RevokeMembershipsAsync(userId, appId, time.GetUtcNow(), cancellationToken);
         foreach (var entry in entries)
         {

@@ -26,6 +26,7 @@ internal static class StorageServiceCollectionExtensions
             .AddSelected<IRefreshTokenStore, SqliteRefreshTokenStore, MongoRefreshTokenStore>()
             .AddSelected<IRevocationStore, SqliteRevocationStore, MongoRevocationStore>()
             .AddSelected<ISigningKeyStore, SqliteSigningKeyStore, MongoSigningKeyStore>()
+            .AddSelected<ISessionStore, SqliteSessionStore, MongoSessionStore>()
             .AddSelected<IStoreLifecycle, SqliteStoreLifecycle, MongoStoreLifecycle>();
     }
 

@@ -18,27 +18,8 @@ internal sealed class AccessTokenIssuer(JwtSigningKey signingKey, IOptions<Trach
     public string Issue(User user, AppMembership membership, string sid)
     {
         var now = time.GetUtcNow();
-        var claims = new Dictionary<string, object>
-        {
-            [TokenClaims.Subject] = user.Id,
-            [TokenClaims.AppId] = membership.AppId,
-            [TokenClaims.Role] = membership.Role,
-            [TokenClaims.Plan] = membership.Plan,
-            [TokenClaims.Provider] = user.Provider,
-            [TokenClaims.TokenId] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            [TokenClaims.Version] = membership.Version,
-            [TokenClaims.SessionId] = sid,
-        };
-        if (user.Email is not null)
-        {
-            claims[TokenClaims.Email] = user.Email;
-        }
-
-        if (user.Username is not null)
-        {
-            claims[TokenClaims.Username] = user.Username;
-        }
-
+        var claims = IdentityClaims.For(user, membership, sid);
+        claims[TokenClaims.TokenId] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = TokenClaims.Issuer,

@@ -7,6 +7,7 @@ using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Json;
 using Trachea.AuthEndpoints.OpenApi;
 using Trachea.AuthEndpoints.RateLimiting;
+using Trachea.AuthEndpoints.Sessions;
 
 namespace Trachea.AuthEndpoints.Users;
 
@@ -15,23 +16,26 @@ internal static class UsersApi
 {
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/users/me").WithTags("Users").RequireAuthorization();
+        var group = routes.MapGroup("/users/me").WithTags("Users");
         ErrorCode[] account = [.. EndpointErrors.Bearer, ErrorCodes.UserInactive, ErrorCodes.StoreUnavailable];
-        group.MapGet("/", GetAsync)
+        ErrorCode[] sessionAccount = [.. account, ErrorCodes.CsrfRejected];
+        // The profile itself also answers a browser session (docs/browser-sessions.md), under the CSRF rule.
+        const string Session = SessionAuthenticationHandler.BearerOrSession;
+        group.MapGet("/", GetAsync).RequireAuthorization(Session)
             .WithSummary("The caller's profile, as seen from the token's app")
             .ProducesErrors(account);
-        group.MapPatch("/", UpdateAsync)
+        group.MapPatch("/", UpdateAsync).RequireAuthorization(Session)
             .WithSummary("Change profile fields; absent or null fields are kept")
             .WithJsonBody<UpdateProfileRequest>()
-            .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.EmailTaken]);
-        group.MapDelete("/", DeactivateAsync)
+            .ProducesErrors([.. sessionAccount, .. EndpointErrors.Body, ErrorCodes.EmailTaken]);
+        group.MapDelete("/", DeactivateAsync).RequireAuthorization(Session)
             .WithSummary("Deactivate the caller's account and revoke its refresh tokens")
-            .ProducesErrors(account);
-        group.MapPatch("/plan", ChangePlanAsync)
+            .ProducesErrors(sessionAccount);
+        group.MapPatch("/plan", ChangePlanAsync).RequireAuthorization()
             .WithSummary("Choose one of the app's self-service plans in the token's app; a paid plan needs an email")
             .WithJsonBody<UpdatePlanRequest>()
             .ProducesErrors([.. account, .. EndpointErrors.Body, ErrorCodes.PlanNotSelfService, ErrorCodes.EmailRequiredForPaid]);
-        group.MapPost("/password", ChangePasswordAsync)
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()
             .RequireRateLimiting(AuthRateLimits.PerAddressPolicy)
             .WithSummary("Change the password of a username account; every other session ends and the caller gets fresh tokens")
             .WithJsonBody<ChangePasswordRequest>()

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using Trachea.AuthEndpoints.Sessions;
 
 namespace Trachea.Gateway.Proxy;
 
@@ -9,8 +10,8 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal static class GatewayCookies
 {
-    public const string Session = "__Host-trachea_session";
-    public const string Csrf = "__Host-trachea_csrf";
+    public const string Session = SessionCookies.Session;
+    public const string Csrf = SessionCookies.Csrf;
 
     private const string SharedPrefix = "__Host-trachea_";
 

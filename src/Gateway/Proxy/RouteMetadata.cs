@@ -23,10 +23,11 @@ internal static class RouteMetadata
     public const string RateLimitPerMinute = "RateLimitPerMinute";
     public const string Assertion = "Assertion";
     public const string AssertionAudience = "AssertionAudience";
+    public const string SignIn = "SignIn";
 
     private const string OtherComponentPrefix = "x-";
 
-    private static readonly string[] Known = [Auth, MinRole, MinPlan, App, ForwardAuthorization, RateLimitPerMinute, Assertion, AssertionAudience];
+    private static readonly string[] Known = [Auth, MinRole, MinPlan, App, ForwardAuthorization, RateLimitPerMinute, Assertion, AssertionAudience, SignIn];
 
     public static RoutePolicy? Read(RouteConfig route, string defaultAppId, ICollection<string> errors)
     {
@@ -74,6 +75,10 @@ internal static class RouteMetadata
             {
                 policy = bool.TryParse(value, out var forward) ? policy with { ForwardAuthorization = forward } : Fail(policy, errors, route, key, value, "true, false");
             }
+            else if (Is(key, SignIn))
+            {
+                policy = ReadSignIn(value) is { } redirects ? policy with { SignInRedirect = redirects } : Fail(policy, errors, route, key, value, "redirect, never");
+            }
             else if (Is(key, RateLimitPerMinute))
             {
                 policy = RouteRateLimit.Parse(value) is { } limit ? policy with { RateLimit = limit } : Fail(policy, errors, route, key, value, RouteRateLimit.Rule);
@@ -109,6 +114,13 @@ internal static class RouteMetadata
         "required" => RouteAuth.Required,
         "optional" => RouteAuth.Optional,
         "anonymous" => RouteAuth.Anonymous,
+        _ => null,
+    };
+
+    private static bool? ReadSignIn(string value) => value.ToLowerInvariant() switch
+    {
+        "redirect" => true,
+        "never" => false,
         _ => null,
     };
 

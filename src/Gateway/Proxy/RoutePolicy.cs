@@ -19,4 +19,7 @@ internal sealed record RoutePolicy(
 
     /// <summary>The <c>aud</c> of the identity assertion its backend receives (docs/assertion.md); null when the route sends none.</summary>
     public string? AssertionAudience { get; init; }
+
+    /// <summary>Metadata <c>SignIn</c>: false (<c>never</c>) answers a browser navigation without credentials 401, not a redirect.</summary>
+    public bool SignInRedirect { get; init; } = true;
 }

@@ -24,6 +24,7 @@ public sealed class OpenApiTests(GatewayFixture gateway) : IClassFixture<Gateway
         { "get", "/apps/{app_id}/users/{user_id}" },
         { "patch", "/apps/{app_id}/users/{user_id}" },
         { "post", "/apps/{app_id}/users/{user_id}/revoke" },
+        { "post", "/auth/session" },
     };
 
     [Theory]

@@ -250,4 +250,26 @@ public sealed class MongoDocumentTests
         Assert.Equal(("kid-1", new BsonDateTime(Created.AddMinutes(20).UtcDateTime)), (document["_id"].AsString, document["retired_at"].AsBsonDateTime));
         Assert.Equal(retired, SigningKeyDocument.From(retired, retired.Kid).ToRecord());
     }
+
+    [Fact]
+    public void SessionDocument_SerializesToStoredShapeAndRoundTrips()
+    {
+        var session = new BrowserSession
+        {
+            IdHash = "ab12",
+            UserId = "u1",
+            AppId = "demo",
+            Sid = "s1",
+            CreatedAt = Created,
+            LastSeenAt = Created.AddMinutes(5),
+            ExpiresAt = Created.AddDays(7),
+        };
+
+        var document = SessionDocument.From(session);
+        var bson = document.ToBsonDocument();
+
+        Assert.Equal(["_id", "id_hash", "user_id", "app_id", "sid", "created_at", "last_seen_at", "expires_at"], bson.Names);
+        Assert.Equal(new BsonDateTime(Created.AddDays(7).UtcDateTime), bson["expires_at"]);
+        Assert.Equal(session, BsonSerializer.Deserialize<SessionDocument>(bson).ToSession());
+    }
 }

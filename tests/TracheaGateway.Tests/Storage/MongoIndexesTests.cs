@@ -61,6 +61,20 @@ public sealed class MongoIndexesTests
         Assert.Equal([("kid_1", new BsonDocument("kid", 1), true, false)], MongoIndexes.SigningKeys.Select(Describe));
     }
 
+    [Fact]
+    public void SessionIndexes_IdHashUniqueUserPlainAndExpiresAtTtl()
+    {
+        Assert.Equal(
+            [
+                ("id_hash_1", new BsonDocument("id_hash", 1), true, false),
+                ("user_id_1", new BsonDocument("user_id", 1), false, false),
+                ("expires_at_1", new BsonDocument("expires_at", 1), false, false),
+            ],
+            MongoIndexes.Sessions.Select(Describe));
+        Assert.Equal(TimeSpan.Zero, MongoIndexes.Sessions[2].Options.ExpireAfter);
+        Assert.Null(MongoIndexes.Sessions[0].Options.ExpireAfter);
+    }
+
     private static (string Name, BsonDocument Keys, bool Unique, bool Sparse) Describe<T>(CreateIndexModel<T> model) =>
     (
         model.Options.Name,

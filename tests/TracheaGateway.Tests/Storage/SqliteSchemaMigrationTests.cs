@@ -47,6 +47,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
 
         var revoked = Assert.Single(await store.Revocations.RevokeMembershipsAsync(AliceId, "demo", DateTimeOffset.UtcNow, None));
         Assert.Equal(1, revoked.MinVersion);
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM sessions;"));
     }
 
     [Fact]

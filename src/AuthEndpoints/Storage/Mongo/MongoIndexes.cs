@@ -18,6 +18,9 @@ internal static class MongoIndexes
     public const string Seq = RevocationDocument.SeqField + "_1";
     public const string RevocationCreatedAt = RevocationDocument.CreatedAtField + "_1";
     public const string Kid = SigningKeyDocument.KidField + "_1";
+    public const string SessionIdHash = SessionDocument.IdHashField + "_1";
+    public const string SessionUser = SessionDocument.UserIdField + "_1";
+    public const string SessionExpiresAt = SessionDocument.ExpiresAtField + "_1";
 
     /// <summary>How long past its creation the server keeps a revocation: the access-token lifetime plus five minutes.</summary>
     public static TimeSpan RevocationRetention(TimeSpan accessTokenLifetime) => accessTokenLifetime + TimeSpan.FromMinutes(5);
@@ -55,6 +58,15 @@ internal static class MongoIndexes
     public static IReadOnlyList<CreateIndexModel<SigningKeyDocument>> SigningKeys { get; } =
     [
         new(Builders<SigningKeyDocument>.IndexKeys.Ascending(SigningKeyDocument.KidField), new CreateIndexOptions { Name = Kid, Unique = true }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<SessionDocument>> Sessions { get; } =
+    [
+        new(Builders<SessionDocument>.IndexKeys.Ascending(SessionDocument.IdHashField), new CreateIndexOptions { Name = SessionIdHash, Unique = true }),
+        // Sign-out everywhere and deactivation end every session of a user.
+        new(Builders<SessionDocument>.IndexKeys.Ascending(SessionDocument.UserIdField), new CreateIndexOptions { Name = SessionUser }),
+        new(Builders<SessionDocument>.IndexKeys.Ascending(SessionDocument.ExpiresAtField),
+            new CreateIndexOptions { Name = SessionExpiresAt, ExpireAfter = TimeSpan.Zero }),
     ];
 
     private static CreateIndexModel<UserDocument> UniqueSparse(string field, string name) =>

@@ -12,6 +12,7 @@ internal sealed class MongoStoreContext : IDisposable
     public const string RevocationsCollection = "revocations";
     public const string CountersCollection = "counters";
     public const string SigningKeysCollection = "signing_keys";
+    public const string SessionsCollection = "sessions";
 
     // Without a server, the driver's default of 30 s would hold every request that long before it fails.
     public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(5);
@@ -29,6 +30,7 @@ internal sealed class MongoStoreContext : IDisposable
         Revocations = Database.GetCollection<RevocationDocument>(RevocationsCollection);
         Counters = Database.GetCollection<CounterDocument>(CountersCollection);
         SigningKeys = Database.GetCollection<SigningKeyDocument>(SigningKeysCollection);
+        Sessions = Database.GetCollection<SessionDocument>(SessionsCollection);
     }
 
     public IMongoDatabase Database { get; }
@@ -44,6 +46,8 @@ internal sealed class MongoStoreContext : IDisposable
     public IMongoCollection<CounterDocument> Counters { get; }
 
     public IMongoCollection<SigningKeyDocument> SigningKeys { get; }
+
+    public IMongoCollection<SessionDocument> Sessions { get; }
 
     public void Dispose() => _client.Dispose();
 

@@ -24,6 +24,7 @@ internal sealed class MongoStoreLifecycle(MongoStoreContext context, IOptions<Tr
             await context.RefreshTokens.Indexes.CreateManyAsync(MongoIndexes.RefreshTokens, cancellationToken).ConfigureAwait(false);
             await CreateRevocationIndexesAsync(cancellationToken).ConfigureAwait(false);
             await context.SigningKeys.Indexes.CreateManyAsync(MongoIndexes.SigningKeys, cancellationToken).ConfigureAwait(false);
+            await context.Sessions.Indexes.CreateManyAsync(MongoIndexes.Sessions, cancellationToken).ConfigureAwait(false);
         });
 
     private async Task CreateRevocationIndexesAsync(CancellationToken cancellationToken)

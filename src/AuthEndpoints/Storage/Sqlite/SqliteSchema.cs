@@ -110,8 +110,27 @@ internal static class SqliteSchema
             ) STRICT;
             """,
         ],
+
+        // 5 -> 6: browser sessions (docs/browser-sessions.md); the hash of the id is the key.
+        [
+            """
+            CREATE TABLE sessions (
+                id_hash TEXT NOT NULL PRIMARY KEY,
+                user_id TEXT NOT NULL,
+                app_id TEXT NOT NULL,
+                sid TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) STRICT;
+            """,
+            "CREATE INDEX ix_sessions_user_id ON sessions (user_id);",
+            "CREATE INDEX ix_sessions_expires_at ON sessions (expires_at);",
+        ],
     ];
 
     // The MongoDB store's TTL index does the same continuously.
     public const string DeleteExpiredTokens = "DELETE FROM refresh_tokens WHERE expires_at <= @now;";
+
+    public const string DeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= @now;";
 }

@@ -21,6 +21,9 @@ internal sealed class SqliteStoreLifecycle(SqliteDatabase database, TimeProvider
             async (connection, transaction) =>
             {
                 await SqliteSchemaMigration.MigrateAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await connection.Command(SqliteSchema.DeleteExpiredSessions, transaction)
+                    .With("@now", timeProvider.GetUtcNow())
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 return await connection.Command(SqliteSchema.DeleteExpiredTokens, transaction)
                     .With("@now", timeProvider.GetUtcNow())
                     .ExecuteAsync(cancellationToken).ConfigureAwait(false);
