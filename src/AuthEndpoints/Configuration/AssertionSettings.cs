@@ -30,17 +30,5 @@ internal static class AssertionSettings
         {
             failures.Add($"TRACHEA_ASSERTION_TTL_SECONDS must be between {MinTtlSeconds} and {MaxTtlSeconds} (got {options.AssertionTtlSeconds}).");
         }
-
-        if (options.PublicOrigin is { } origin && !IsOrigin(origin))
-        {
-            failures.Add($"TRACHEA_PUBLIC_ORIGIN: '{origin}' is not an origin; write scheme://host[:port] with http or https, no path.");
-        }
     }
-
-    // Exactly scheme://host[:port], as a browser writes an origin: no user info, path, query or trailing slash.
-    private static bool IsOrigin(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && string.IsNullOrEmpty(uri.UserInfo)
-        && string.Equals(uri.GetLeftPart(UriPartial.Authority), value, StringComparison.OrdinalIgnoreCase);
 }
