@@ -24,7 +24,6 @@ internal sealed class TracheaOptions
         "https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com";
     public int RateLimitPerIpPerMinute { get; set; } = 60;
     public int RateLimitPerUsernamePerMinute { get; set; } = 10;
-    public string? GatewayConfig { get; set; }
 
     /// <summary>How often, in seconds, an instance reads revocations made by other instances and processes.</summary>
     public double RevocationPollSeconds { get; set; } = 1;
@@ -32,13 +31,8 @@ internal sealed class TracheaOptions
     /// <summary>Seconds within which a just-used refresh token returns the same successor instead of counting as reuse; 0 is off.</summary>
     public int RefreshGraceSeconds { get; set; }
 
-    /// <summary>Comma-separated exact origins allowed by CORS; unset means CORS is off.</summary>
-    public string? CorsAllowedOrigins { get; set; }
-
     /// <summary>Comma-separated proxy addresses whose <c>X-Forwarded-For</c> is believed; unset means none.</summary>
     public string? KnownProxies { get; set; }
-
-    public int ShutdownTimeoutSeconds { get; set; } = 30;
 
     /// <summary><c>on</c> or <c>off</c>: the signed identity assertion sent to backends (docs/assertion.md).</summary>
     public string Assertion { get; set; } = AssertionSettings.On;

@@ -1,5 +1,5 @@
-using Trachea.AuthEndpoints.Apps;
 using Microsoft.Extensions.Options;
+using Trachea.AuthEndpoints.Access;
 
 namespace Trachea.AuthEndpoints.Configuration;
 

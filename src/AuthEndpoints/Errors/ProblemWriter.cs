@@ -28,7 +28,7 @@ internal static class ProblemWriter
     public static ValueTask WriteAsync(HttpContext context, ErrorCode error, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         context.Response.StatusCode = error.Status;
-        context.RequestServices.GetService<TracheaMetrics>()?.Failure(error);
+        context.RequestServices.GetService<TracheaMetrics>()?.Failure(error.Code);
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         return service.WriteAsync(new ProblemDetailsContext
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Trachea.AuthEndpoints.RateLimiting;
 
 namespace Trachea.AuthEndpoints.Errors;
 
@@ -18,7 +17,7 @@ internal sealed class TracheaExceptionHandler : IExceptionHandler
             case TracheaException typed:
                 if (typed.RetryAfter is { } retryAfter)
                 {
-                    AuthRateLimits.SetRetryAfter(httpContext.Response, retryAfter);
+                    RetryAfter.Set(httpContext.Response, retryAfter);
                 }
 
                 if (typed.Challenge is { } challenge)

@@ -29,13 +29,6 @@ internal static class AuthRateLimits
         return services;
     }
 
-    /// <summary>Sets <c>Retry-After</c> in whole seconds, rounded up so a client never retries too early.</summary>
-    public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
-    {
-        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-    }
-
     public static TracheaException Limited(TimeSpan? retryAfter) =>
         new(ErrorCodes.RateLimited, "Too many attempts; wait before trying again.") { RetryAfter = retryAfter ?? Window };
 }

@@ -22,7 +22,7 @@ internal sealed class ClientAddressPolicy(IOptions<TracheaOptions> options) : IR
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => static (context, _) =>
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : AuthRateLimits.Window;
-        AuthRateLimits.SetRetryAfter(context.HttpContext.Response, retryAfter);
+        RetryAfter.Set(context.HttpContext.Response, retryAfter);
         return ProblemWriter.WriteAsync(context.HttpContext, ErrorCodes.RateLimited, "Too many attempts from this address; wait before trying again.");
     };
 

@@ -9,6 +9,7 @@ using Scalar.AspNetCore;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.OpenApi;
 using Trachea.AuthEndpoints.Telemetry;
+using Trachea.Gateway.Hosting;
 
 namespace Trachea.Gateway.Operations;
 
@@ -29,6 +30,8 @@ internal static class OperationsExtensions
         ConfigureLogging(builder);
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(KestrelLimits.Apply);
+        services.AddOptions<GatewayHostOptions>().BindConfiguration(TracheaOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayHostOptions>, GatewayHostOptionsValidator>();
         services.AddOptions<HostOptions>().Configure<IConfiguration>(ConfigureShutdown);
 
         services.AddHostedService<RequestTraceContext>();
@@ -44,9 +47,9 @@ internal static class OperationsExtensions
 
         services.AddTracheaOpenApi();
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IOptions<TracheaOptions>>((cors, trachea) =>
+        services.AddOptions<CorsOptions>().Configure<IOptions<GatewayHostOptions>>((cors, host) =>
             cors.AddDefaultPolicy(policy => policy
-                .WithOrigins([.. OperationsSettings.CorsOrigins(trachea.Value)])
+                .WithOrigins([.. host.Value.CorsOrigins])
                 .AllowAnyMethod()
                 .AllowAnyHeader()
                 .WithExposedHeaders("Retry-After", "WWW-Authenticate", "RateLimit", "RateLimit-Policy")
@@ -78,7 +81,7 @@ internal static class OperationsExtensions
         }
 
         app.UseMiddleware<RequestLogMiddleware>();
-        if (OperationsSettings.CorsOrigins(options).Count > 0)
+        if (app.Services.GetRequiredService<IOptions<GatewayHostOptions>>().Value.CorsOrigins.Count > 0)
         {
             app.UseCors();
         }
@@ -145,11 +148,11 @@ internal static class OperationsExtensions
     // can report a bad value in one line (an invalid value is reported there and left at the default here).
     private static void ConfigureShutdown(HostOptions host, IConfiguration configuration)
     {
-        var value = configuration[$"{TracheaOptions.Section}:{nameof(TracheaOptions.ShutdownTimeoutSeconds)}"];
+        var value = configuration[$"{TracheaOptions.Section}:{nameof(GatewayHostOptions.ShutdownTimeoutSeconds)}"];
         var seconds = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            && parsed is >= 1 and <= OperationsSettings.MaxShutdownTimeoutSeconds
+            && parsed is >= 1 and <= GatewayHostOptions.MaxShutdownTimeoutSeconds
             ? parsed
-            : new TracheaOptions().ShutdownTimeoutSeconds;
+            : GatewayHostOptions.DefaultShutdownTimeoutSeconds;
         host.ShutdownTimeout = TimeSpan.FromSeconds(seconds);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.Gateway.Hosting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Trachea.Gateway.Proxy;
@@ -16,7 +17,7 @@ internal static class GatewayConfigProblems
     public static async Task<IReadOnlyList<string>> FindAsync(IServiceProvider services)
     {
         var file = services.GetRequiredService<GatewayConfigFile>();
-        var configured = services.GetRequiredService<IOptions<TracheaOptions>>().Value.GatewayConfig;
+        var configured = services.GetRequiredService<IOptions<GatewayHostOptions>>().Value.GatewayConfig;
         var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
         if (GatewayConfigFile.ResolvePath(configured, contentRoot) != file.Path)
         {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Trachea.AuthEndpoints.Telemetry;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>Records how long each proxied request took, by gateway route id and final status (never the raw path).</summary>
-internal sealed class ProxyLatency(RequestDelegate next, TracheaMetrics metrics)
+internal sealed class ProxyLatency(RequestDelegate next, ProxyMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -1,5 +1,4 @@
 using Trachea.AuthEndpoints.Access;
-using Trachea.AuthEndpoints.Apps;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Trachea.Gateway.Proxy;

@@ -37,7 +37,7 @@ internal sealed class RouteRateLimiter(RequestDelegate next, RoutePolicies polic
         RateLimitHeaders.Set(context.Response, name, perMinute, decision);
         if (!decision.Acquired)
         {
-            AuthRateLimits.SetRetryAfter(context.Response, decision.ResetAfter);
+            RetryAfter.Set(context.Response, decision.ResetAfter);
             await ProblemWriter.WriteAsync(context, ErrorCodes.RateLimited, $"Too many requests on this route; at most {perMinute} a minute.");
             return;
         }

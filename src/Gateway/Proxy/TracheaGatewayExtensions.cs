@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.Gateway.Hosting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Trachea.Gateway.Proxy;
@@ -29,7 +30,7 @@ public static class TracheaGatewayExtensions
         {
             InitialData = new Dictionary<string, string?> { [$"Logging:LogLevel:{ForwarderLogCategory}"] = "Warning" },
         });
-        var file = GatewayConfigFile.Create(builder.Configuration[$"{TracheaOptions.Section}:{nameof(TracheaOptions.GatewayConfig)}"], builder.Environment.ContentRootPath);
+        var file = GatewayConfigFile.Create(builder.Configuration[$"{TracheaOptions.Section}:{nameof(GatewayHostOptions.GatewayConfig)}"], builder.Environment.ContentRootPath);
         AddBelowEnvironment(builder.Configuration, file);
 
         var services = builder.Services;
@@ -37,6 +38,7 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<RoutePolicies>();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ProxyTokenValidator>();
+        services.AddSingleton<ProxyMetrics>();
         services.AddSingleton<AssertionCache>();
         services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();

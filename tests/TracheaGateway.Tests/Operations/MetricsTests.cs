@@ -22,7 +22,7 @@ public sealed class MetricsTests
         {
         }
 
-        app.Service<TracheaMetrics>().RecordProxied("shop-api", 200, TimeSpan.FromMilliseconds(12));
+        app.Service<Trachea.Gateway.Proxy.ProxyMetrics>().RecordProxied("shop-api", 200, TimeSpan.FromMilliseconds(12));
 
         using var response = await client.GetAsync("/metrics");
         var text = await response.Content.ReadAsStringAsync();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.Gateway.Hosting;
 using Trachea.Tests.Infrastructure;
 
 namespace Trachea.Tests.Operations;
@@ -17,19 +18,20 @@ public sealed class OperationsSettingsTests
     [InlineData("https://app.example.com, https://admin.example.com")]
     public void Validate_ExactOrigins_Succeed(string origins)
     {
-        var options = Valid();
-        options.CorsAllowedOrigins = origins;
+        var options = new GatewayHostOptions { CorsAllowedOrigins = origins };
 
-        Assert.True(new TracheaOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new GatewayHostOptionsValidator().Validate(null, options).Succeeded);
     }
 
     [Fact]
     public void Validate_BadOrigins_NameEachOnItsOwnLine()
     {
-        var options = Valid();
-        options.CorsAllowedOrigins = "*,https://*.example.com,https://app.example.com/path,ftp://files.example.com,app.example.com,https://ok.example.com,https://app.example.com/";
+        var options = new GatewayHostOptions
+        {
+            CorsAllowedOrigins = "*,https://*.example.com,https://app.example.com/path,ftp://files.example.com,app.example.com,https://ok.example.com,https://app.example.com/",
+        };
 
-        var failures = new TracheaOptionsValidator().Validate(null, options).Failures!.ToList();
+        var failures = new GatewayHostOptionsValidator().Validate(null, options).Failures!.ToList();
 
         Assert.Equal(6, failures.Count);
         Assert.All(failures, f => Assert.StartsWith("TRACHEA_CORS_ALLOWED_ORIGINS: '", f, StringComparison.Ordinal));
@@ -38,8 +40,6 @@ public sealed class OperationsSettingsTests
 
     [Theory]
     [InlineData("KnownProxies", "10.0.0.1,not-an-ip", "TRACHEA_KNOWN_PROXIES: 'not-an-ip'")]
-    [InlineData("ShutdownTimeoutSeconds", 0, "TRACHEA_SHUTDOWN_TIMEOUT_SECONDS")]
-    [InlineData("ShutdownTimeoutSeconds", 3601, "TRACHEA_SHUTDOWN_TIMEOUT_SECONDS")]
     public void Validate_BadSetting_FailsNamingIt(string property, object value, string expected)
     {
         var options = Valid();
@@ -48,6 +48,16 @@ public sealed class OperationsSettingsTests
         var failure = Assert.Single(new TracheaOptionsValidator().Validate(null, options).Failures!);
 
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3601)]
+    public void Validate_ShutdownTimeoutOutOfRange_FailsNamingIt(int seconds)
+    {
+        var failure = Assert.Single(new GatewayHostOptionsValidator().Validate(null, new GatewayHostOptions { ShutdownTimeoutSeconds = seconds }).Failures!);
+
+        Assert.StartsWith("TRACHEA_SHUTDOWN_TIMEOUT_SECONDS", failure, StringComparison.Ordinal);
     }
 
     [Theory]

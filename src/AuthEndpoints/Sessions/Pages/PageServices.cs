@@ -66,7 +66,7 @@ internal sealed class PageServices(BrowserOrigins origins, ReturnUrls returnUrls
     {
         if (failure.RetryAfter is { } retryAfter)
         {
-            AuthRateLimits.SetRetryAfter(context.Response, retryAfter);
+            RetryAfter.Set(context.Response, retryAfter);
         }
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Trachea.AuthEndpoints.Access;
-using Trachea.AuthEndpoints.Apps;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.RateLimiting;

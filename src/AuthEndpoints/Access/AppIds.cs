@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Trachea.AuthEndpoints.Apps;
+namespace Trachea.AuthEndpoints.Access;
 
 /// <summary>The shape of an app id, shared by settings, the command line and route metadata.</summary>
 internal static partial class AppIds
