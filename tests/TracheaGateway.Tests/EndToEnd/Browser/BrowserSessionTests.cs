@@ -62,6 +62,21 @@ public sealed class BrowserSessionTests(BrowserProcesses processes) : IClassFixt
         Assert.DoesNotContain(await browser.CookiesAsync(), cookie => cookie.Name == "__Host-trachea_session");
     }
 
+    [BrowserFact]
+    public async Task SignInPage_AtPhoneWidth_NeedsNoHorizontalScrolling()
+    {
+        await using var browser = await processes.NewContextAsync(new() { Width = 390, Height = 844 });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(Protected);
+
+        await AssertOnSignInAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        var button = await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).BoundingBoxAsync();
+        Assert.NotNull(button);
+        Assert.InRange(button.X + button.Width, 0, 390);
+    }
+
     private static async Task AssertOnSignInAsync(IPage page)
     {
         await page.WaitForURLAsync(new Regex("/auth/sign_in"));
