@@ -28,7 +28,8 @@ internal sealed class FirebaseGatewayTokens : IDisposable
     /// <param name="provider">The <c>firebase.sign_in_provider</c>.</param>
     /// <param name="email">The <c>email</c> claim; null leaves it out.</param>
     /// <param name="emailVerified">The <c>email_verified</c> claim; null leaves it out.</param>
-    public string Token(string uid, string provider, string? email, bool? emailVerified)
+    /// <param name="signedInAgo">How long before now <c>auth_time</c> lies; one minute unless told.</param>
+    public string Token(string uid, string provider, string? email, bool? emailVerified, TimeSpan? signedInAgo = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var claims = new Dictionary<string, object?>
@@ -37,7 +38,7 @@ internal sealed class FirebaseGatewayTokens : IDisposable
             ["aud"] = ProjectId,
             ["sub"] = uid,
             ["user_id"] = uid,
-            ["auth_time"] = now - 60,
+            ["auth_time"] = now - (long)(signedInAgo ?? TimeSpan.FromMinutes(1)).TotalSeconds,
             ["iat"] = now - 30,
             ["exp"] = now + 3600,
             ["email"] = email,
