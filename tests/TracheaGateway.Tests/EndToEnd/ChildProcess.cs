@@ -48,6 +48,7 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>The tests' one free-port helper: a loopback port nothing listens on right now.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

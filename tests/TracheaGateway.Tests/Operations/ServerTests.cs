@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Trachea.Gateway.Operations;
+using Trachea.Tests.EndToEnd;
 using Trachea.Tests.Infrastructure;
 
 namespace Trachea.Tests.Operations;
@@ -73,17 +74,10 @@ public sealed class ServerTests
         await using var server = await GatewayServer.StartAsync();
 
         var healthy = await GatewayCommand.RunAsync(new Dictionary<string, string>(), HealthProbe.Command, new Uri(server.Address, "/healthz").ToString());
-        var nothing = await GatewayCommand.RunAsync(new Dictionary<string, string>(), HealthProbe.Command, $"http://127.0.0.1:{FreePort()}/healthz");
+        var nothing = await GatewayCommand.RunAsync(new Dictionary<string, string>(), HealthProbe.Command, $"http://127.0.0.1:{ChildProcess.FreePort()}/healthz");
 
         Assert.Equal(0, healthy.ExitCode);
         Assert.Equal(1, nothing.ExitCode);
         Assert.StartsWith("trachea: ", Assert.Single(nothing.ErrorLines), StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -72,8 +72,8 @@ public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<Prox
 
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
-        Assert.Contains(proxy.App.Logs.Events, e => e.EventId == 3006 && e.Message.Contains("'down'", StringComparison.Ordinal));
-        Assert.DoesNotContain(proxy.App.Logs.Events, e => e.Message.Contains(secret, StringComparison.Ordinal));
+        Assert.Contains(proxy.App.Logs.Entries, e => e.EventId == 3006 && e.Message.Contains("'down'", StringComparison.Ordinal));
+        Assert.DoesNotContain(proxy.App.Logs.Entries, e => e.Message.Contains(secret, StringComparison.Ordinal));
     }
 
     private async Task AssertGatewayStillServesAsync(HttpClient client)

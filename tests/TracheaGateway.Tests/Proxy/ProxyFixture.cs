@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Trachea.Tests.EndToEnd;
 using Trachea.Tests.Infrastructure;
 using WireMock;
 using WireMock.Matchers;
@@ -30,7 +31,7 @@ public sealed class ProxyFixture : IAsyncLifetime
             .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TestRoutes.SlowClusterTimeout * 3));
 
         RoutesFile = Path.Combine(_directory, "gateway.json");
-        File.WriteAllText(RoutesFile, TestRoutes.Json(Backend.Urls[0], $"http://127.0.0.1:{ClosedPort()}", DroppingBackend.Url, RecordingBackend.Url));
+        File.WriteAllText(RoutesFile, TestRoutes.Json(Backend.Urls[0], $"http://127.0.0.1:{ChildProcess.FreePort()}", DroppingBackend.Url, RecordingBackend.Url));
         App = new ProxyGatewayApplication(RoutesFile);
     }
 
@@ -120,12 +121,5 @@ public sealed class ProxyFixture : IAsyncLifetime
         login.EnsureSuccessStatusCode();
         var tokens = await TokenPair.ReadAsync(login);
         return new Caller(name, tokens.AccessToken, tokens.UserId, username, role, plan, appId);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -22,7 +22,7 @@ public sealed class ProxyGatewayApplication : GatewayApplication
         UseKestrel(0);
     }
 
-    public LogCollector Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The gateway's address, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address

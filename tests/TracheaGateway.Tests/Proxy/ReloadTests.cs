@@ -56,7 +56,7 @@ public sealed class ReloadTests : IDisposable
     public async Task InvalidJson_KeepsLastGoodRoutesAndLogsOneError()
     {
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);
-        var before = _app.Logs.Events.Count;
+        var before = _app.Logs.Entries.Count;
 
         await File.WriteAllTextAsync(_file, """{ "ReverseProxy": { "Routes": { "first": """);
 
@@ -72,13 +72,13 @@ public sealed class ReloadTests : IDisposable
     public async Task InvalidRouteMetadata_KeepsLastGoodRoutesAndNamesTheRoute()
     {
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);
-        var before = _app.Logs.Events.Count;
+        var before = _app.Logs.Entries.Count;
 
         Write(new RouteSpec("first", "/first/{**rest}", "required"), new RouteSpec("second", "/second/{**rest}", "anonymous", "boss"));
 
         var logged = await _app.Logs.WaitForAsync(ConfigRejected, before, ReloadLimit);
         Assert.Contains("Route 'second': Metadata MinRole 'boss' is not valid", logged.Message, StringComparison.Ordinal);
-        Assert.Single(_app.Logs.Events.Skip(before), e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error && e.Category.StartsWith("Trachea", StringComparison.Ordinal));
+        Assert.Single(_app.Logs.Entries.Skip(before), e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error && e.Category.StartsWith("Trachea", StringComparison.Ordinal));
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);
         await AssertStatusAsync("/second/x", HttpStatusCode.NotFound);
     }
@@ -87,7 +87,7 @@ public sealed class ReloadTests : IDisposable
     public async Task MisspelledMetadataKey_KeepsLastGoodRoutesAndNamesTheNearestKey()
     {
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);
-        var before = _app.Logs.Events.Count;
+        var before = _app.Logs.Entries.Count;
 
         await File.WriteAllTextAsync(_file, JsonSerializer.Serialize(new
         {
@@ -112,7 +112,7 @@ public sealed class ReloadTests : IDisposable
     public async Task DeletedFile_KeepsLastGoodRoutes()
     {
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);
-        var before = _app.Logs.Events.Count;
+        var before = _app.Logs.Entries.Count;
 
         File.Delete(_file);
 

@@ -21,7 +21,7 @@ public sealed class RevocationPollerTests : IDisposable
     private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly RevocationTable _table = new(Options.Create(new TracheaOptions { AccessTokenExpireMinutes = 15 }));
     private readonly RevocationFeedHealth _health = new();
-    private readonly LogCollector _logs = new();
+    private readonly LogCapture _logs = new();
     private readonly SqliteDatabase _database;
     private readonly ILoggerFactory _loggers;
 
@@ -85,12 +85,12 @@ public sealed class RevocationPollerTests : IDisposable
         await poller.PollOnceAsync(None);
         await poller.PollOnceAsync(None);
         Assert.False(_health.IsHealthy);
-        Assert.Single(_logs.Events, e => e.EventId == 2103);
+        Assert.Single(_logs.Entries, e => e.EventId == 2103);
 
         store.Failing = false;
         await poller.PollOnceAsync(None);
         Assert.True(_health.IsHealthy);
-        Assert.Single(_logs.Events, e => e.EventId == 2104);
+        Assert.Single(_logs.Entries, e => e.EventId == 2104);
     }
 
     [Fact]

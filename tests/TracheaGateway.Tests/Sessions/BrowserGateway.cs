@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Trachea.Tests.EndToEnd;
 using Trachea.Tests.Infrastructure;
 using Trachea.Tests.Proxy;
 
@@ -22,7 +23,7 @@ public sealed class BrowserGateway : GatewayApplication
     private readonly Action<IServiceCollection>? _services;
 
     public BrowserGateway(string backendUrl, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
-        : this(FreePort(), backendUrl, services, settings)
+        : this(ChildProcess.FreePort(), backendUrl, services, settings)
     {
     }
 
@@ -97,12 +98,5 @@ public sealed class BrowserGateway : GatewayApplication
         }
 
         return all;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -6,6 +6,7 @@ using MongoDB.Driver.Core.Connections;
 using MongoDB.Driver.Core.Servers;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.Storage.Mongo;
+using Trachea.Tests.EndToEnd;
 
 namespace Trachea.Tests.Storage;
 
@@ -72,7 +73,7 @@ public sealed class MongoFailuresTests
     public async Task Store_NoServerListening_ThrowsStoreUnavailableAndPingIsFalse()
     {
         // A loopback port with nothing on it: the driver gives up after the short server-selection timeout.
-        var uri = $"mongodb://admin:{Password}@127.0.0.1:{UnusedLoopbackPort()}/?serverSelectionTimeoutMS=300&connectTimeoutMS=300";
+        var uri = $"mongodb://admin:{Password}@127.0.0.1:{ChildProcess.FreePort()}/?serverSelectionTimeoutMS=300&connectTimeoutMS=300";
         using var context = new MongoStoreContext(uri, "trachea");
 
         var failure = await Assert.ThrowsAsync<TracheaException>(() => new MongoUserStore(context).FindByUsernameAsync("alice", CancellationToken.None));
@@ -89,12 +90,5 @@ public sealed class MongoFailuresTests
         return new MongoCommandException(
             connection, message, new BsonDocument("findAndModify", "users"),
             new BsonDocument { { "ok", 0 }, { "code", 11000 }, { "errmsg", message } });
-    }
-
-    private static int UnusedLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

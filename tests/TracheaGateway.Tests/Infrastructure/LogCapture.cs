@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Trachea.Tests.Operations;
+namespace Trachea.Tests.Infrastructure;
 
-/// <summary>A logger provider that keeps every entry: its message, its structured values, its scopes and its exception.</summary>
+/// <summary>The tests' one log capture: a logger provider that keeps every entry (message, structured values, scopes, exception).</summary>
 public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
@@ -14,6 +14,22 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    /// <summary>Waits (bounded) for an entry with this event id logged after the first <paramref name="after"/> entries.</summary>
+    public async Task<LogEntry> WaitForAsync(int eventId, int after = 0, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (_entries.Skip(after).FirstOrDefault(e => e.EventId == eventId) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no log event {eventId} within the time limit");
+            await Task.Delay(50);
+        }
+    }
 
     public void Dispose()
     {
