@@ -37,6 +37,7 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<RoutePolicies>();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ProxyTokenValidator>();
+        services.AddSingleton<RouteAccess>();
         services.AddSingleton<AssertionCache>();
         services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();
