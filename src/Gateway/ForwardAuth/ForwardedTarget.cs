@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Trachea.Gateway.Proxy;
 
 namespace Trachea.Gateway.ForwardAuth;
 
@@ -11,9 +12,8 @@ namespace Trachea.Gateway.ForwardAuth;
 /// not read as a request target are refused, never guessed at. <see cref="Path"/> is what Kestrel would have made
 /// of the target had it come to the gateway itself (<see cref="TargetPath"/>).
 /// </summary>
-/// <param name="RawPath">The path as the proxy forwarded it, still percent-encoded.</param>
 /// <param name="PathAndQuery">The target without the authority, as forwarded.</param>
-internal sealed record ForwardedTarget(string Method, string? Scheme, string? Host, string RawPath, string PathAndQuery, PathString Path)
+internal sealed record ForwardedTarget(string Method, string? Scheme, string? Host, string PathAndQuery, PathString Path)
 {
     public const string OriginalUrl = "X-Original-URL";
     public const string ForwardedUri = "X-Forwarded-Uri";
@@ -100,6 +100,12 @@ internal sealed record ForwardedTarget(string Method, string? Scheme, string? Ho
 
         var query = pathAndQuery!.IndexOf('?', StringComparison.Ordinal);
         var rawPath = query < 0 ? pathAndQuery : pathAndQuery[..query];
+        if (PathRules.FindEncodedPercent(rawPath) is { } encodedPercent)
+        {
+            problem = encodedPercent;
+            return none;
+        }
+
         var path = TargetPath.Decode(rawPath);
         if (TargetPath.HasDotSegment(path))
         {
@@ -108,7 +114,7 @@ internal sealed record ForwardedTarget(string Method, string? Scheme, string? Ho
         }
 
         problem = null;
-        return new ForwardedTarget(method.ToUpperInvariant(), scheme?.ToLowerInvariant(), host, rawPath, pathAndQuery, path);
+        return new ForwardedTarget(method.ToUpperInvariant(), scheme?.ToLowerInvariant(), host, pathAndQuery, path);
     }
 
     private static bool TrySingle(IHeaderDictionary headers, string name, out string? value)

@@ -36,6 +36,7 @@ public sealed class ForwardAuthTargetTests(ForwardAuthFixture fixture) : IClassF
     [InlineData("/api/public\\..\\admin/x")]
     [InlineData("/api/public/%5C..%5Cadmin/x")]
     [InlineData("/api/admin/../public/x")]
+    [InlineData("/api/public%252f..%252fadmin/x")]
     public async Task Dodges_NeverLetTheMemberIntoTheAdminRoute(string target)
     {
         using var bare = await fixture.VerifyAsync(target, fixture.Member);
