@@ -30,5 +30,6 @@ internal static class ErrorCodes
     public static readonly ErrorCode BackendUnavailable = new("BACKEND_UNAVAILABLE", 502, "The backend app is unavailable");
     public static readonly ErrorCode TokenRevoked = new("TOKEN_REVOKED", 401, "Token has been revoked");
     public static readonly ErrorCode CsrfRejected = new("CSRF_REJECTED", 403, "Request refused: it may come from another site");
+    public static readonly ErrorCode UntrustedProxy = new("UNTRUSTED_PROXY", 403, "Forwarded request not believed");
     public static readonly ErrorCode BackendTimeout = new("BACKEND_TIMEOUT", 504, "The backend app did not answer in time");
 }

@@ -11,14 +11,16 @@ internal static class CsrfRule
 {
     public const string Refusal = "This request came from another site or without proof of its origin; it was not carried out.";
 
-    public static bool Refuses(HttpRequest request, BrowserOrigins origins)
+    public static bool Refuses(HttpRequest request, BrowserOrigins origins) => Refuses(request.Method, request.Headers, origins);
+
+    /// <summary>The rule for a request judged on another's behalf (forward auth): its method and headers, as forwarded.</summary>
+    public static bool Refuses(string method, IHeaderDictionary headers, BrowserOrigins origins)
     {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
         {
             return false;
         }
 
-        var headers = request.Headers;
         if (headers["Sec-Fetch-Site"] is { Count: > 0 } site)
         {
             return site.Count != 1 || site[0] is "cross-site" or "same-site";

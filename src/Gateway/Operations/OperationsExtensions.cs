@@ -9,6 +9,7 @@ using Scalar.AspNetCore;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.OpenApi;
 using Trachea.AuthEndpoints.Telemetry;
+using Trachea.Gateway.ForwardAuth;
 using Trachea.Gateway.Hosting;
 
 namespace Trachea.Gateway.Operations;
@@ -77,6 +78,7 @@ internal static class OperationsExtensions
         var options = app.Services.GetRequiredService<IOptions<TracheaOptions>>().Value;
         if (OperationsSettings.KnownProxies(options).Count > 0)
         {
+            app.UseMiddleware<ProxyPeerCapture>();
             app.UseForwardedHeaders();
         }
 

@@ -11,11 +11,14 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal static class BrowserNavigation
 {
-    public static bool Is(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && request.Headers.Authorization.Count == 0
-        && request.Headers.Accept.Any(accept => accept is not null && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
-        && !request.Headers["X-Requested-With"].Any(value => string.Equals(value, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase));
+    public static bool Is(HttpRequest request) => Is(request.Method, request.Headers);
+
+    /// <summary>The rule for a request judged on another's behalf (forward auth): its method and headers, as forwarded.</summary>
+    public static bool Is(string method, IHeaderDictionary headers) =>
+        (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        && headers.Authorization.Count == 0
+        && headers.Accept.Any(accept => accept is not null && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        && !headers["X-Requested-With"].Any(value => string.Equals(value, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The sign-in page, returning to this request's path and query (encoded as received).</summary>
     public static string SignInLocation(HttpRequest request) =>

@@ -63,7 +63,7 @@ internal sealed class GatewayIdentity : IRequestCaller
         {
             foreach (var header in IdentityHeaders.All)
             {
-                if (ValueOf(header) is { Length: > 0 } value)
+                if (Value(header) is { Length: > 0 } value)
                 {
                     yield return KeyValuePair.Create(header, value);
                 }
@@ -88,7 +88,8 @@ internal sealed class GatewayIdentity : IRequestCaller
         _ => null,
     };
 
-    private string? ValueOf(string header) => IdentityHeaders.ClaimOf(header) is { } claim ? Claim(claim) : null;
+    /// <summary>The value an identity header carries for this caller (not yet encoded); null when absent.</summary>
+    public string? Value(string header) => IdentityHeaders.ClaimOf(header) is { } claim ? Claim(claim) : null;
 
     public static GatewayIdentity From(JsonWebToken token)
     {

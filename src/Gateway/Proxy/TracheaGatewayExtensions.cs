@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.Gateway.ForwardAuth;
 using Trachea.Gateway.Hosting;
 using Yarp.ReverseProxy.Configuration;
 
@@ -39,10 +40,16 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ProxyTokenValidator>();
         services.AddSingleton<ProxyMetrics>();
+        services.AddSingleton<RouteAccess>();
         services.AddSingleton<AssertionCache>();
         services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();
+        services.AddSingleton<ProxyPeers>();
+        services.AddSingleton<ForwardAuthRoutes>();
+        services.AddSingleton<AppliedConfigs>();
+        services.AddSingleton<IConfigChangeListener>(provider => provider.GetRequiredService<AppliedConfigs>());
+        services.AddSingleton<ForwardAuthEndpoint>();
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ProxySection))
             .ConfigureHttpClient(TraceContextTransform.TurnOffClientPropagation)
@@ -51,7 +58,7 @@ public static class TracheaGatewayExtensions
     }
 
     /// <summary>
-    /// Maps every configured route behind the route guard, the route rate limits and the backend-error mapping. The routes short-circuit
+    /// Maps forward auth (<c>/auth/verify</c>) and every configured route behind the route guard, the route rate limits and the backend-error mapping. The routes short-circuit
     /// at routing: the framework's authentication, authorization and rate-limiting middleware, which have nothing
     /// to do for them (a route names none of their policies, <see cref="GatewayTransformProvider"/>), are skipped.
     /// </summary>
@@ -66,6 +73,9 @@ public static class TracheaGatewayExtensions
             GatewayLog.NoConfigFile(logger, file.Path);
         }
 
+        // Forward auth decides for other proxies (docs/forward-auth.md); like the proxied routes it needs none of the
+        // framework's authentication, authorization or rate-limiting middleware.
+        app.Map(ForwardAuthEndpoint.Path, app.Services.GetRequiredService<ForwardAuthEndpoint>().HandleAsync).ShortCircuit().ExcludeFromDescription();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ProxyLatency>();

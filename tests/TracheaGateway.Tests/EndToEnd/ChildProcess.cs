@@ -48,6 +48,24 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>A program from the machine (nginx, caddy) rather than one of the app's assemblies.</summary>
+    public static ChildProcess StartProgram(string fileName, IEnumerable<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var child = new ChildProcess(new Process { StartInfo = start });
+        child._process.OutputDataReceived += (_, line) => child.Append(line.Data);
+        child._process.ErrorDataReceived += (_, line) => child.Append(line.Data);
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>The full path of a program on PATH, or null when it is not installed.</summary>
+    public static string? OnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/sbin", "/usr/bin"]).Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
+
     /// <summary>The tests' one free-port helper: a loopback port nothing listens on right now.</summary>
     public static int FreePort()
     {

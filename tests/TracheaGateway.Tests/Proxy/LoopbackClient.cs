@@ -9,10 +9,11 @@ namespace Trachea.Tests.Proxy;
 /// </summary>
 public static class LoopbackClient
 {
-    public static HttpClient From(Uri gateway, string clientAddress)
+    public static HttpClient From(Uri gateway, string clientAddress, bool followRedirects = true)
     {
         var handler = new SocketsHttpHandler
         {
+            AllowAutoRedirect = followRedirects,
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

@@ -22,18 +22,19 @@ public sealed class BrowserGateway : GatewayApplication
     private readonly string _routesFile;
     private readonly Action<IServiceCollection>? _services;
 
-    public BrowserGateway(string backendUrl, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
-        : this(ChildProcess.FreePort(), backendUrl, services, settings)
+    /// <param name="routes">A routes file of its own instead of <see cref="Routes"/>.</param>
+    public BrowserGateway(string backendUrl, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, string? routes = null)
+        : this(ChildProcess.FreePort(), backendUrl, services, settings, routes)
     {
     }
 
-    private BrowserGateway(int port, string backendUrl, Action<IServiceCollection>? services, IDictionary<string, string?>? settings)
+    private BrowserGateway(int port, string backendUrl, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, string? routes)
         : base(WithOrigin(port, settings))
     {
         Origin = $"http://127.0.0.1:{port}";
         _services = services;
         _routesFile = Path.Combine(DataDir, "gateway.json");
-        File.WriteAllText(_routesFile, Routes(backendUrl));
+        File.WriteAllText(_routesFile, routes ?? Routes(backendUrl));
         UseKestrel(port);
     }
 
