@@ -19,13 +19,12 @@ namespace Trachea.Tests.Assertions;
 /// </summary>
 internal sealed class AssertionGateway : GatewayApplication
 {
-    private readonly string _routesFile;
 
     public AssertionGateway(RecordingBackend backend, string? dataDir = null, IDictionary<string, string?>? settings = null)
         : base(settings, dataDir, keepDataDir: dataDir is not null)
     {
-        _routesFile = Path.Combine(DataDir, $"gateway-{Guid.NewGuid():N}.json");
-        File.WriteAllText(_routesFile, RoutesJson(backend.Url));
+        RoutesFile = Path.Combine(DataDir, $"gateway-{Guid.NewGuid():N}.json");
+        File.WriteAllText(RoutesFile, RoutesJson(backend.Url));
     }
 
     /// <summary>Starts at the real time, so tokens also pass the framework's own lifetime check.</summary>
@@ -65,13 +64,6 @@ internal sealed class AssertionGateway : GatewayApplication
 
     public static Dictionary<string, JsonElement> Payload(string jwt) =>
         JwtPayload.Read(jwt).EnumerateObject().ToDictionary(claim => claim.Name, claim => claim.Value.Clone());
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        builder.ConfigureHostConfiguration(configuration =>
-            configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Trachea:GatewayConfig", _routesFile)]));
-        return base.CreateHost(builder);
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

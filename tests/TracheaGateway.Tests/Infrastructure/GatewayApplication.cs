@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Auth;
 using Trachea.AuthEndpoints.Storage;
@@ -77,6 +78,22 @@ public class GatewayApplication : WebApplicationFactory<Program>
     /// <summary>Changes a user's role or plan in the store, as <c>users set-role|set-plan</c> does.</summary>
     public Task SetMembershipAsync(string userId, string appId, string? role = null, string? plan = null) =>
         Service<IUserStore>().UpdateMembershipAsync(userId, appId, role, plan, DateTimeOffset.UtcNow, CancellationToken.None);
+
+    /// <summary>A routes file of the test's own (TRACHEA_GATEWAY_CONFIG), set before the host is first used.</summary>
+    protected string? RoutesFile { get; set; }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Program chooses the routes file before builder.Build(), which configuration added by ConfigureWebHost
+        // does not reach (dotnet/aspnetcore#37680); host configuration does.
+        if (RoutesFile is { } routes)
+        {
+            builder.ConfigureHostConfiguration(configuration =>
+                configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Trachea:GatewayConfig", routes)]));
+        }
+
+        return base.CreateHost(builder);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

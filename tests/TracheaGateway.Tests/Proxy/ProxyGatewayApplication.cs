@@ -13,12 +13,11 @@ namespace Trachea.Tests.Proxy;
 /// </summary>
 public sealed class ProxyGatewayApplication : GatewayApplication
 {
-    private readonly string _routesFile;
 
     public ProxyGatewayApplication(string routesFile, IDictionary<string, string?>? settings = null)
         : base(settings)
     {
-        _routesFile = routesFile;
+        RoutesFile = routesFile;
         UseKestrel(0);
     }
 
@@ -32,15 +31,6 @@ public sealed class ProxyGatewayApplication : GatewayApplication
             using var client = CreateClient();
             return client.BaseAddress!;
         }
-    }
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        // Program chooses the routes file before builder.Build(), which configuration added by ConfigureWebHost
-        // does not reach (dotnet/aspnetcore#37680); host configuration does, passed in as command-line arguments.
-        builder.ConfigureHostConfiguration(configuration =>
-            configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Trachea:GatewayConfig", _routesFile)]));
-        return base.CreateHost(builder);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

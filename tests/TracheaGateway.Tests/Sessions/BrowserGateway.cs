@@ -19,7 +19,6 @@ namespace Trachea.Tests.Sessions;
 /// </summary>
 public sealed class BrowserGateway : GatewayApplication
 {
-    private readonly string _routesFile;
     private readonly Action<IServiceCollection>? _services;
 
     /// <param name="routes">A routes file of its own instead of <see cref="Routes"/>.</param>
@@ -33,8 +32,8 @@ public sealed class BrowserGateway : GatewayApplication
     {
         Origin = $"http://127.0.0.1:{port}";
         _services = services;
-        _routesFile = Path.Combine(DataDir, "gateway.json");
-        File.WriteAllText(_routesFile, routes ?? Routes(backendUrl));
+        RoutesFile = Path.Combine(DataDir, "gateway.json");
+        File.WriteAllText(RoutesFile, routes ?? Routes(backendUrl));
         UseKestrel(port);
     }
 
@@ -67,14 +66,6 @@ public sealed class BrowserGateway : GatewayApplication
             Clusters = new Dictionary<string, object> { ["backend"] = TestRoutes.Cluster(backendUrl) },
         },
     });
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        // As in ProxyGatewayApplication: Program reads the routes file's path before configuration added later applies.
-        builder.ConfigureHostConfiguration(configuration =>
-            configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Trachea:GatewayConfig", _routesFile)]));
-        return base.CreateHost(builder);
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
