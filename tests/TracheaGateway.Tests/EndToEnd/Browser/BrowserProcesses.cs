@@ -64,8 +64,14 @@ public sealed class BrowserProcesses : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (no cookies) whose relative URLs are the gateway's.</summary>
-    public Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null) =>
-        Browser.NewContextAsync(new() { BaseURL = Gateway, ViewportSize = viewport });
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = Gateway, ViewportSize = viewport });
+        // The suite runs its classes in parallel on two cores: a page can take longer than Playwright's 30 s default.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

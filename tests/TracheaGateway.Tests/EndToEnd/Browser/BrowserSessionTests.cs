@@ -79,14 +79,15 @@ public sealed class BrowserSessionTests(BrowserProcesses processes) : IClassFixt
 
     private static async Task AssertOnSignInAsync(IPage page)
     {
-        await page.WaitForURLAsync(new Regex("/auth/sign_in"));
+        await page.WaitForURLAsync(new Regex("/auth/sign_in"), new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal(Protected, await page.Locator("input[name=rd]").InputValueAsync());
         Assert.True(await page.GetByLabel("Username").IsVisibleAsync());
     }
 
     private static async Task AssertIdentityShownAsync(IPage page, string username)
     {
-        await page.WaitForURLAsync(new Regex(Regex.Escape(Protected) + "$"));
+        // The URL is enough; the locators below wait for the page's content themselves.
+        await page.WaitForURLAsync(new Regex(Regex.Escape(Protected) + "$"), new() { WaitUntil = WaitUntilState.Commit });
         var identity = await page.Locator("#identity").InnerTextAsync();
         Assert.Contains($"X-User-Username\t{username}", identity, StringComparison.Ordinal);
         Assert.Contains($"X-App-Id\t{TestApps.Demo}", identity, StringComparison.Ordinal);
