@@ -79,6 +79,12 @@ internal sealed class FirebaseSigningKeys
             }
 
             var now = _time.GetUtcNow();
+            // A caller that found no fresh keys may get here after another caller's fetch has already stored them.
+            if (!rateLimited && _current is { } fresh && now < fresh.ExpiresAt)
+            {
+                return Task.FromResult(fresh);
+            }
+
             if (rateLimited && now - _lastFetchStarted < UnknownKeyRefetchInterval)
             {
                 return null;
