@@ -143,9 +143,9 @@ internal sealed class AuthService(
         var user = await users.FindByIdAsync(token.UserId, cancellationToken);
         var membership = user?.MembershipOf(token.AppId)
             ?? throw new TracheaException(ErrorCodes.RefreshTokenInvalid);
-        if (!user.IsActive || membership.BlockedAt is not null)
+        if (Admission.Refusal(user, membership) is { } refused)
         {
-            throw new TracheaException(ErrorCodes.UserInactive);
+            throw refused;
         }
 
         return tokens.Respond(user, membership, token.FamilyId, successor);

@@ -28,9 +28,10 @@ internal sealed class AppClientAuthenticator(IAppStore apps)
     {
         ArgumentNullException.ThrowIfNull(context);
         var header = context.Request.Headers[HeaderNames.Authorization].ToString();
-        return header.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
+        var caller = header.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
             ? await RequireAdminAsync(context, appId, cancellationToken)
             : new ManagementCaller(await RequireAppAsync(header, appId, cancellationToken), $"app:{appId}");
+        return caller.App.IsActive ? caller : throw new TracheaException(ErrorCodes.AppInactive, $"App '{appId}' is disabled.");
     }
 
     private async Task<ManagementCaller> RequireAdminAsync(HttpContext context, string appId, CancellationToken cancellationToken)
@@ -53,9 +54,7 @@ internal sealed class AppClientAuthenticator(IAppStore apps)
         }
 
         var app = await apps.FindAsync(appId, cancellationToken) ?? throw Invalid("The app is not registered.");
-        return app.IsActive
-            ? new ManagementCaller(app, principal.FindFirstValue(TokenClaims.Subject)!)
-            : throw new TracheaException(ErrorCodes.AppInactive, $"App '{appId}' is disabled.");
+        return new ManagementCaller(app, principal.FindFirstValue(TokenClaims.Subject)!);
     }
 
     private async Task<AppRegistration> RequireAppAsync(string header, string appId, CancellationToken cancellationToken)
@@ -74,7 +73,7 @@ internal sealed class AppClientAuthenticator(IAppStore apps)
             throw Invalid("The app id or secret is wrong.");
         }
 
-        return app.IsActive ? app : throw new TracheaException(ErrorCodes.AppInactive, $"App '{appId}' is disabled.");
+        return app;
     }
 
     private static (string ClientId, string Secret)? ReadBasic(string header)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
 using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Storage;
+using Trachea.AuthEndpoints.Users;
 
 namespace Trachea.AuthEndpoints.Sessions;
 
@@ -111,7 +112,7 @@ internal sealed class SessionAuthenticator(
         }
 
         var user = await users.FindByIdAsync(session.UserId, CancellationToken.None).ConfigureAwait(false);
-        if (user is not { IsActive: true } || user.MembershipOf(session.AppId) is not { } membership)
+        if (user?.MembershipOf(session.AppId) is not { } membership || Admission.Refusal(user, membership) is not null)
         {
             await sessions.DeleteAsync(idHash, CancellationToken.None).ConfigureAwait(false);
             return null;

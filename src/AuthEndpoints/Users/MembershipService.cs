@@ -14,20 +14,15 @@ internal sealed class MembershipService(IUserStore users, TimeProvider time, ILo
 {
     public async Task<(User User, AppMembership Membership)> EnterAsync(User user, string appId, CancellationToken cancellationToken)
     {
-        if (!user.IsActive)
+        var existing = user.MembershipOf(appId);
+        if (Admission.Refusal(user, existing) is { } refused)
         {
-            AuthLog.LoginFailed(logger, appId, ErrorCodes.UserInactive.Code);
-            throw new TracheaException(ErrorCodes.UserInactive);
+            AuthLog.LoginFailed(logger, appId, refused.Error.Code);
+            throw refused;
         }
 
-        if (user.MembershipOf(appId) is { } existing)
+        if (existing is not null)
         {
-            if (existing.BlockedAt is not null)
-            {
-                AuthLog.LoginFailed(logger, appId, ErrorCodes.UserInactive.Code);
-                throw new TracheaException(ErrorCodes.UserInactive, "This account is blocked in this app.");
-            }
-
             return (user, existing);
         }
 
