@@ -3,7 +3,7 @@ using Trachea.AuthEndpoints.Assertions;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>The identity assertion for one caller and audience: the cached one while it may be reused, else a fresh signature.</summary>
-internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issuer, AssertionCache cache, TimeProvider time)
+internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issuer, TimeProvider time)
 {
     /// <returns>The compact JWS; null when no key can sign yet (the store was unreachable at start) or the token's exp has come.</returns>
     public string? For(GatewayIdentity identity, string audience)
@@ -14,17 +14,17 @@ internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issu
             return null;
         }
 
-        if (cache.TryGet(identity, audience, signer, now, out var cached))
+        if (!AssertionCache.TryGet(identity, audience, signer, now, out var signed))
         {
-            return cached;
+            if (issuer.Issue(identity, audience, signer, now) is not { } issued)
+            {
+                return null;
+            }
+
+            AssertionCache.Add(identity, issued);
+            signed = issued;
         }
 
-        if (issuer.Issue(identity.Claim, identity.ExpiresAt, audience, signer, now) is not { } signed)
-        {
-            return null;
-        }
-
-        cache.Add(identity, audience, signed);
-        return signed.Value;
+        return issuer.Render(signed, identity);
     }
 }

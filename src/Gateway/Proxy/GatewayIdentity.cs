@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Trachea.AuthEndpoints.Access;
+using Trachea.AuthEndpoints.Assertions;
 using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Tokens;
 using Trachea.Gateway.Operations;
@@ -10,12 +11,15 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Everything the proxy needs from one validated access token, read once: who the caller is, the app, role and
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
-/// headers a backend receives, and when the token stops being valid. Immutable, so one instance serves every
-/// request that carries the same token. It keeps strings, not a claims principal, and shares the few distinct
-/// app, role, plan and provider values, so that a cache of many tokens stays small (docs/performance.md).
+/// headers a backend receives, and when the token stops being valid. One instance serves every request that
+/// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
+/// keeps here. It keeps strings, not a claims principal, and shares the few distinct app, role, plan and provider
+/// values, so that a cache of many tokens stays small (docs/performance.md).
 /// </summary>
-internal sealed class GatewayIdentity : IRequestCaller
+internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
+    private volatile SignedAssertion[]? _assertions;
+
     private GatewayIdentity(Func<string, string?> claim, int version, DateTimeOffset expiresAt)
     {
         UserId = claim(TokenClaims.Subject) ?? string.Empty;
@@ -73,6 +77,13 @@ internal sealed class GatewayIdentity : IRequestCaller
 
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt { get; }
+
+    /// <summary>The assertions signed for this token, one per audience, newest first; null before the first.</summary>
+    public SignedAssertion[]? Assertions
+    {
+        get => _assertions;
+        set => _assertions = value;
+    }
 
     /// <summary>The token's value of one of the identity claims it keeps; null for any other claim or an absent value.</summary>
     public string? Claim(string type) => type switch

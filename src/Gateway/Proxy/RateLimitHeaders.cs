@@ -12,11 +12,10 @@ internal static class RateLimitHeaders
     public const string Policy = "RateLimit-Policy";
     public const string State = "RateLimit";
 
-    public static void Set(HttpResponse response, string name, int permits, RateLimitDecision decision)
+    public static void Set(HttpResponse response, RateLimitTier tier, RateLimitDecision decision)
     {
-        var window = (long)SlidingWindow.Length.TotalSeconds;
-        response.Headers[Policy] = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={permits};w={window}");
-        response.Headers[State] = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={decision.Remaining};t={WholeSeconds(decision.ResetAfter)}");
+        response.Headers[Policy] = tier.Policy;
+        response.Headers[State] = string.Create(CultureInfo.InvariantCulture, $"\"{tier.Name}\";r={decision.Remaining};t={WholeSeconds(decision.ResetAfter)}");
     }
 
     /// <summary>Rounded up, so a client that waits this long finds the permit back.</summary>

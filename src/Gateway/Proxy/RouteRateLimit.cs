@@ -16,23 +16,23 @@ internal sealed class RouteRateLimit
     public static readonly string Rule =
         $"a number from 1 to {MaxPerMinute} for every caller, or name=number pairs for {AnonymousName}, {string.Join(", ", Plans.Ordered)}, e.g. anonymous=30,free=60,pro=600";
 
-    private readonly int?[] _byPlanRank;
+    private readonly RateLimitTier?[] _byPlanRank;
 
     private RouteRateLimit(int? anonymous, int?[] byPlanRank, bool namesPlans)
     {
-        Anonymous = anonymous;
-        _byPlanRank = byPlanRank;
+        Anonymous = anonymous is { } count ? new RateLimitTier(AnonymousName, count) : null;
+        _byPlanRank = [.. byPlanRank.Select((perMinute, rank) => perMinute is { } count ? new RateLimitTier(Plans.Ordered[rank], count) : null)];
         NamesPlans = namesPlans;
     }
 
-    /// <summary>Requests per minute of a caller without a token; null when they are not limited.</summary>
-    public int? Anonymous { get; }
+    /// <summary>The limit of a caller without a token; null when they are not limited.</summary>
+    public RateLimitTier? Anonymous { get; }
 
     /// <summary>True when the value limits plans by name (which only tokens carry).</summary>
     public bool NamesPlans { get; }
 
-    /// <returns>Requests per minute for the plan of this rank, or null when it is not limited.</returns>
-    public int? ForPlan(int planRank) => planRank >= 0 ? _byPlanRank[planRank] : null;
+    /// <returns>The limit of the plan of this rank, or null when it is not limited.</returns>
+    public RateLimitTier? ForPlan(int planRank) => planRank >= 0 ? _byPlanRank[planRank] : null;
 
     /// <returns>The limit, or null when the value is not valid (see <see cref="Rule"/>).</returns>
     public static RouteRateLimit? Parse(string value)

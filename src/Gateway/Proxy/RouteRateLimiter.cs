@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Trachea.AuthEndpoints.Access;
 using Trachea.AuthEndpoints.Errors;
 using Trachea.AuthEndpoints.RateLimiting;
 
@@ -23,22 +22,21 @@ internal sealed class RouteRateLimiter(RequestDelegate next, RoutePolicies polic
         }
 
         var identity = context.Features.Get<GatewayIdentity>();
-        var permits = identity is null ? limit.Anonymous : limit.ForPlan(identity.PlanRank);
-        if (permits is not { } perMinute)
+        if ((identity is null ? limit.Anonymous : limit.ForPlan(identity.PlanRank)) is not { } tier)
         {
             await next(context);
             return;
         }
 
-        var (name, key) = identity is null
-            ? (RouteRateLimit.AnonymousName, new RateLimitKey(route.RouteId, ClientAddressPolicy.PartitionKey(context.Connection.RemoteIpAddress), null))
-            : (Plans.Ordered[identity.PlanRank], new RateLimitKey(route.RouteId, identity.UserId, identity.AppId));
-        var decision = windows.Acquire(key, perMinute);
-        RateLimitHeaders.Set(context.Response, name, perMinute, decision);
+        var key = identity is null
+            ? new RateLimitKey(route.RouteId, ClientAddressPolicy.PartitionKey(context.Connection.RemoteIpAddress), null)
+            : new RateLimitKey(route.RouteId, identity.UserId, identity.AppId);
+        var decision = windows.Acquire(key, tier.PerMinute);
+        RateLimitHeaders.Set(context.Response, tier, decision);
         if (!decision.Acquired)
         {
             RetryAfter.Set(context.Response, decision.ResetAfter);
-            await ProblemWriter.WriteAsync(context, ErrorCodes.RateLimited, $"Too many requests on this route; at most {perMinute} a minute.");
+            await ProblemWriter.WriteAsync(context, ErrorCodes.RateLimited, $"Too many requests on this route; at most {tier.PerMinute} a minute.");
             return;
         }
 

@@ -41,7 +41,6 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<ProxyTokenValidator>();
         services.AddSingleton<ProxyMetrics>();
         services.AddSingleton<RouteAccess>();
-        services.AddSingleton<AssertionCache>();
         services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();
         services.AddSingleton<IConfigChangeListener, GatewayConfigListener>();

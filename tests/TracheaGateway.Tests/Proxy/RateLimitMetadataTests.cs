@@ -21,8 +21,8 @@ public sealed class RateLimitMetadataTests
     {
         var limit = Read(new() { ["RateLimitPerMinute"] = value }).RateLimit!;
 
-        Assert.Equal(100, limit.Anonymous);
-        Assert.Equal([100, 100, 100], [limit.ForPlan(0), limit.ForPlan(1), limit.ForPlan(2)]);
+        Assert.Equal(100, limit.Anonymous?.PerMinute);
+        Assert.Equal([100, 100, 100], [limit.ForPlan(0)?.PerMinute, limit.ForPlan(1)?.PerMinute, limit.ForPlan(2)?.PerMinute]);
         Assert.False(limit.NamesPlans);
     }
 
@@ -31,9 +31,9 @@ public sealed class RateLimitMetadataTests
     {
         var limit = Read(new() { ["ratelimitperminute"] = "Anonymous=30, free=60,PRO=600" }).RateLimit!;
 
-        Assert.Equal(30, limit.Anonymous);
-        Assert.Equal(60, limit.ForPlan(0));
-        Assert.Equal(600, limit.ForPlan(1));
+        Assert.Equal(30, limit.Anonymous?.PerMinute);
+        Assert.Equal(60, limit.ForPlan(0)?.PerMinute);
+        Assert.Equal(600, limit.ForPlan(1)?.PerMinute);
         Assert.Null(limit.ForPlan(2));
         Assert.True(limit.NamesPlans);
     }

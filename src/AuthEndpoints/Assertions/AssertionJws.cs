@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using Trachea.AuthEndpoints.Tokens;
+
+namespace Trachea.AuthEndpoints.Assertions;
+
+/// <summary>
+/// The compact JWS of an assertion (docs/assertion.md): the signer's header, the claims payload and the signature.
+/// The payload is written the same way every time from the same identity, audience, times and <c>jti</c>, which
+/// is what lets a <see cref="SignedAssertion"/> keep the signature alone and be rendered again on each request.
+/// </summary>
+internal static class AssertionJws
+{
+    // The identity claims an assertion carries, in the order it writes them, when the access token has them.
+    private static readonly string[] IdentityClaims =
+    [
+        TokenClaims.Subject, TokenClaims.AppId, TokenClaims.Role, TokenClaims.Plan, TokenClaims.Provider,
+        TokenClaims.SessionId, TokenClaims.Email, TokenClaims.Username,
+    ];
+
+    private static readonly int EncodedSignatureLength = Base64Url.GetEncodedLength(SignedAssertion.SignatureLength);
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_payload;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>Signs a new assertion for <paramref name="identity"/>.</summary>
+    public static SignedAssertion Sign(
+        IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, UInt128 tokenId, AssertionSigner signer, DateTimeOffset renewAt)
+    {
+        var payload = Payload(identity, issuer, audience, issuedAt, expires, tokenId);
+        var header = signer.EncodedHeader;
+        var inputLength = header.Length + 1 + Base64Url.GetEncodedLength(payload.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(inputLength);
+        try
+        {
+            var input = rented.AsSpan(0, inputLength);
+            Encoding.ASCII.GetBytes(header, input);
+            input[header.Length] = (byte)'.';
+            Base64Url.EncodeToUtf8(payload, input[(header.Length + 1)..]);
+            Span<byte> signature = stackalloc byte[SignedAssertion.SignatureLength];
+            signer.Sign(input, signature);
+            return new SignedAssertion(signer, audience, issuedAt, expires, tokenId, signature, renewAt);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The text of <paramref name="assertion"/>, which was signed for <paramref name="identity"/> by <see cref="Sign"/>.</summary>
+    public static string Render(SignedAssertion assertion, IAssertedIdentity identity, string issuer)
+    {
+        var payload = Payload(identity, issuer, assertion.Audience, assertion.IssuedAt, assertion.Expires, assertion.TokenId);
+        var header = assertion.Signer.EncodedHeader;
+        var encodedPayloadLength = Base64Url.GetEncodedLength(payload.Length);
+        var length = header.Length + 1 + encodedPayloadLength + 1 + EncodedSignatureLength;
+        var rented = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var text = rented.AsSpan(0, length);
+            header.CopyTo(text);
+            var at = header.Length;
+            text[at++] = '.';
+            at += Base64Url.EncodeToChars(payload, text[at..]);
+            text[at++] = '.';
+            Base64Url.EncodeToChars(assertion.SignatureBytes, text[at..]);
+            return new string(text);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // The claims as UTF-8 JSON, in a buffer of this thread that the next call overwrites.
+    private static ReadOnlySpan<byte> Payload(IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, UInt128 tokenId)
+    {
+        var buffer = t_payload ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteString("iss", issuer);
+        writer.WriteString(TokenClaims.Audience, audience);
+        foreach (var type in IdentityClaims)
+        {
+            if (identity.Claim(type) is { Length: > 0 } value)
+            {
+                writer.WriteString(type, value);
+            }
+        }
+
+        Span<char> id = stackalloc char[32];
+        tokenId.TryFormat(id, out _, "x32", System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteString(TokenClaims.TokenId, id);
+        writer.WriteNumber("iat", issuedAt);
+        writer.WriteNumber("nbf", issuedAt);
+        writer.WriteNumber(TokenClaims.Expires, expires);
+        writer.WriteEndObject();
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
+}
