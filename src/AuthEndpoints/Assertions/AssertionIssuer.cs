@@ -28,8 +28,7 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
 
         Span<byte> tokenId = stackalloc byte[16];
         RandomNumberGenerator.Fill(tokenId);
-        var renewAt = DateTimeOffset.FromUnixTimeSeconds(issuedAt) + (TimeSpan.FromSeconds(expires - issuedAt) * ReuseShare);
-        return AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer, renewAt);
+        return AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer);
     }
 
     /// <summary>The compact JWS a backend receives, for the identity <paramref name="assertion"/> was issued to.</summary>

@@ -30,7 +30,7 @@ internal static class AssertionJws
 
     /// <summary>Signs a new assertion for <paramref name="identity"/>.</summary>
     public static SignedAssertion Sign(
-        IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, UInt128 tokenId, AssertionSigner signer, DateTimeOffset renewAt)
+        IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, UInt128 tokenId, AssertionSigner signer)
     {
         var payload = Payload(identity, issuer, audience, issuedAt, expires, tokenId);
         var header = signer.EncodedHeader;
@@ -44,7 +44,7 @@ internal static class AssertionJws
             Base64Url.EncodeToUtf8(payload, input[(header.Length + 1)..]);
             Span<byte> signature = stackalloc byte[SignedAssertion.SignatureLength];
             signer.Sign(input, signature);
-            return new SignedAssertion(signer, audience, issuedAt, expires, tokenId, signature, renewAt);
+            return new SignedAssertion(signer, audience, issuedAt, expires, tokenId, signature);
         }
         finally
         {

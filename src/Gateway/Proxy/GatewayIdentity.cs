@@ -13,38 +13,37 @@ namespace Trachea.Gateway.Proxy;
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
 /// headers a backend receives, and when the token stops being valid. One instance serves every request that
 /// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
-/// keeps here. It keeps strings, not a claims principal, and shares the few distinct app, role, plan and provider
-/// values, so that a cache of many tokens stays small (docs/performance.md).
+/// keeps here. It keeps strings, not a claims principal, and shares the app, role, plan and provider with every
+/// token that has the same (<see cref="TokenMembership"/>), so that a cache of many tokens stays small
+/// (docs/performance.md).
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
     private volatile SignedAssertion[]? _assertions;
 
-    private GatewayIdentity(Func<string, string?> claim, int version, DateTimeOffset expiresAt)
+    private readonly TokenMembership _membership;
+    private readonly long _expires;
+
+    private GatewayIdentity(Func<string, string?> claim, int version, long expires)
     {
         UserId = claim(TokenClaims.Subject) ?? string.Empty;
-        AppId = SharedStrings.Get(claim(TokenClaims.AppId)) ?? string.Empty;
-        Role = SharedStrings.Get(claim(TokenClaims.Role));
-        Plan = SharedStrings.Get(claim(TokenClaims.Plan));
-        Provider = SharedStrings.Get(claim(TokenClaims.Provider));
+        _membership = TokenMembership.Of(claim(TokenClaims.AppId) ?? string.Empty, claim(TokenClaims.Role), claim(TokenClaims.Plan), claim(TokenClaims.Provider));
         Email = claim(TokenClaims.Email);
         Username = claim(TokenClaims.Username);
         Sid = claim(TokenClaims.SessionId);
         Version = version;
-        ExpiresAt = expiresAt;
-        RoleRank = Roles.Rank(Role);
-        PlanRank = Plans.Rank(Plan);
+        _expires = expires;
     }
 
     public string UserId { get; }
 
-    public string AppId { get; }
+    public string AppId => _membership.AppId;
 
-    public string? Role { get; }
+    public string? Role => _membership.Role;
 
-    public string? Plan { get; }
+    public string? Plan => _membership.Plan;
 
-    public string? Provider { get; }
+    public string? Provider => _membership.Provider;
 
     public string? Email { get; }
 
@@ -56,9 +55,9 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     /// <summary>The token's <c>ver</c>: the membership version it was issued at.</summary>
     public int Version { get; }
 
-    public int RoleRank { get; }
+    public int RoleRank => _membership.RoleRank;
 
-    public int PlanRank { get; }
+    public int PlanRank => _membership.PlanRank;
 
     /// <summary>The identity headers (docs/headers.md) with their values, in this order; absent values are left out.</summary>
     public IEnumerable<KeyValuePair<string, string>> Headers
@@ -76,7 +75,7 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     }
 
     /// <summary>The token's <c>exp</c>.</summary>
-    public DateTimeOffset ExpiresAt { get; }
+    public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(_expires);
 
     /// <summary>The assertions signed for this token, one per audience, newest first; null before the first.</summary>
     public SignedAssertion[]? Assertions
@@ -108,7 +107,7 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
         return new GatewayIdentity(
             name => token.TryGetPayloadValue<string>(name, out var value) ? value : null,
             token.TryGetPayloadValue<int>(TokenClaims.Version, out var version) ? version : 0,
-            new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)));
+            new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)).ToUnixTimeSeconds());
     }
 
     public static GatewayIdentity From(ClaimsPrincipal principal)
@@ -119,7 +118,7 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
             principal.FindFirstValue,
             RevocationTable.VersionOf(principal.FindFirstValue(TokenClaims.Version)),
             long.TryParse(exp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : DateTimeOffset.MinValue);
+                ? seconds
+                : DateTimeOffset.MinValue.ToUnixTimeSeconds());
     }
 }

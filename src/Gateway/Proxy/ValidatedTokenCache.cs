@@ -7,7 +7,8 @@ namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// Remembers the identity of access tokens already validated, so a token is validated once rather than on every
-/// proxied request. Keyed by the SHA-256 of the exact Authorization value (32 bytes instead of the token string).
+/// proxied request. Keyed by the first 128 bits of the SHA-256 of the exact Authorization value (16 bytes instead of
+/// the token string; finding another value with the same key is a second preimage of 128 bits).
 /// Two generations of at most <see cref="GenerationCapacity"/> entries each: when the current one is full it
 /// becomes the previous one and the oldest is dropped; a hit in the previous generation moves the entry forward.
 /// So memory stays bounded and a population of tokens larger than the cache degrades the hit rate gradually
@@ -92,7 +93,7 @@ internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapac
         public void Added() => Interlocked.Increment(ref _currentCount);
     }
 
-    private readonly record struct TokenKey(ulong A, ulong B, ulong C, ulong D)
+    private readonly record struct TokenKey(ulong A, ulong B)
     {
         public static TokenKey Of(string authorization)
         {
@@ -105,7 +106,7 @@ internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapac
                 Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
                 SHA256.HashData(buffer[..written], hash);
                 var words = MemoryMarshal.Cast<byte, ulong>(hash);
-                return new TokenKey(words[0], words[1], words[2], words[3]);
+                return new TokenKey(words[0], words[1]);
             }
             finally
             {
