@@ -13,29 +13,31 @@ namespace Trachea.Gateway.Proxy;
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
 /// headers a backend receives, and when the token stops being valid. One instance serves every request that
 /// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
-/// keeps here. It keeps strings, not a claims principal, and shares the app, role, plan and provider with every
-/// token that has the same (<see cref="TokenMembership"/>), so that a cache of many tokens stays small
-/// (docs/performance.md).
+/// keeps here. It keeps no claims principal: the gateway's user and session ids as bytes (<see cref="CompactId"/>),
+/// the app, role, plan and provider shared with every token that has the same (<see cref="TokenMembership"/>), so
+/// that a cache of many tokens stays small (docs/performance.md).
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
     private volatile SignedAssertion[]? _assertions;
 
+    private readonly CompactId _userId;
+    private readonly CompactId _sid;
     private readonly TokenMembership _membership;
     private readonly long _expires;
 
     private GatewayIdentity(Func<string, string?> claim, int version, long expires)
     {
-        UserId = claim(TokenClaims.Subject) ?? string.Empty;
+        _userId = CompactId.From(claim(TokenClaims.Subject) ?? string.Empty);
         _membership = TokenMembership.Of(claim(TokenClaims.AppId) ?? string.Empty, claim(TokenClaims.Role), claim(TokenClaims.Plan), claim(TokenClaims.Provider));
         Email = claim(TokenClaims.Email);
         Username = claim(TokenClaims.Username);
-        Sid = claim(TokenClaims.SessionId);
+        _sid = CompactId.From(claim(TokenClaims.SessionId));
         Version = version;
         _expires = expires;
     }
 
-    public string UserId { get; }
+    public string UserId => _userId.Value ?? string.Empty;
 
     public string AppId => _membership.AppId;
 
@@ -50,7 +52,7 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     public string? Username { get; }
 
     /// <summary>The token's <c>sid</c>, absent from tokens issued before sessions were named.</summary>
-    public string? Sid { get; }
+    public string? Sid => _sid.Value;
 
     /// <summary>The token's <c>ver</c>: the membership version it was issued at.</summary>
     public int Version { get; }
