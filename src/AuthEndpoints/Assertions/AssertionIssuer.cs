@@ -15,6 +15,7 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
     public const double ReuseShare = 0.8;
 
     private readonly string _issuer = AssertionSettings.Issuer(options.Value);
+    private readonly RenderedAssertions _rendered = new();
 
     /// <returns>The assertion; null when the access token's <c>exp</c> has come (it passes only within the clock skew).</returns>
     public SignedAssertion? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now)
@@ -32,5 +33,5 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
     }
 
     /// <summary>The compact JWS a backend receives, for the identity <paramref name="assertion"/> was issued to.</summary>
-    public string Render(SignedAssertion assertion, IAssertedIdentity identity) => AssertionJws.Render(assertion, identity, _issuer);
+    public string Render(SignedAssertion assertion, IAssertedIdentity identity) => _rendered.Get(assertion, identity, _issuer);
 }

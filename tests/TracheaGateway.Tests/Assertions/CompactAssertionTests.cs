@@ -42,6 +42,20 @@ public sealed class CompactAssertionTests : IDisposable
     }
 
     [Fact]
+    public void Render_OfABusyToken_SharesOneString_UntilAnotherAssertionTakesItsPlace()
+    {
+        var signer = new AssertionSigner("kid-1", Now, _key);
+        var identity = Identity("member");
+        var signed = _issuer.Issue(identity, "billing", signer, Now)!;
+
+        var first = _issuer.Render(signed, identity);
+
+        Assert.Same(first, _issuer.Render(signed, identity));
+        var renewed = _issuer.Issue(identity, "billing", signer, Now.AddSeconds(100))!;
+        Assert.NotEqual(first, _issuer.Render(renewed, identity));
+    }
+
+    [Fact]
     public async Task Render_ForAnIdentityWithOtherClaims_DoesNotVerify()
     {
         var signer = new AssertionSigner("kid-1", Now, _key);
