@@ -18,7 +18,7 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
     private readonly RenderedAssertions _rendered = new();
 
     /// <returns>The assertion; null when the access token's <c>exp</c> has come (it passes only within the clock skew).</returns>
-    public SignedAssertion? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now)
+    public AssertionSignature? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now)
     {
         var issuedAt = now.ToUnixTimeSeconds();
         var expires = Math.Min(issuedAt + options.Value.AssertionTtlSeconds, identity.ExpiresAt.ToUnixTimeSeconds());
@@ -32,6 +32,7 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
         return AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer);
     }
 
-    /// <summary>The compact JWS a backend receives, for the identity <paramref name="assertion"/> was issued to.</summary>
-    public string Render(SignedAssertion assertion, IAssertedIdentity identity) => _rendered.Get(assertion, identity, _issuer);
+    /// <summary>The compact JWS a backend receives: <paramref name="assertion"/> of <paramref name="identity"/> as it is signed now.</summary>
+    public string Render(SignedAssertion assertion, in AssertionSignature signature, IAssertedIdentity identity) =>
+        _rendered.Get(assertion, signature, identity, _issuer);
 }

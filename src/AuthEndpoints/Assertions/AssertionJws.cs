@@ -9,7 +9,7 @@ namespace Trachea.AuthEndpoints.Assertions;
 /// <summary>
 /// The compact JWS of an assertion (docs/assertion.md): the signer's header, the claims payload and the signature.
 /// The payload is written the same way every time from the same identity, audience, times and <c>jti</c>, which
-/// is what lets a <see cref="SignedAssertion"/> keep the signature alone and be rendered again on each request.
+/// is what lets an <see cref="AssertionSignature"/> keep the signature alone and be rendered again on each request.
 /// </summary>
 internal static class AssertionJws
 {
@@ -20,7 +20,7 @@ internal static class AssertionJws
         TokenClaims.SessionId, TokenClaims.Email, TokenClaims.Username,
     ];
 
-    private static readonly int EncodedSignatureLength = Base64Url.GetEncodedLength(SignedAssertion.SignatureLength);
+    private static readonly int EncodedSignatureLength = Base64Url.GetEncodedLength(AssertionSignature.Length);
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_payload;
@@ -29,7 +29,7 @@ internal static class AssertionJws
     private static Utf8JsonWriter? t_writer;
 
     /// <summary>Signs a new assertion for <paramref name="identity"/>.</summary>
-    public static SignedAssertion Sign(
+    public static AssertionSignature Sign(
         IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, UInt128 tokenId, AssertionSigner signer)
     {
         var payload = Payload(identity, issuer, audience, issuedAt, expires, tokenId);
@@ -42,9 +42,9 @@ internal static class AssertionJws
             Encoding.ASCII.GetBytes(header, input);
             input[header.Length] = (byte)'.';
             Base64Url.EncodeToUtf8(payload, input[(header.Length + 1)..]);
-            Span<byte> signature = stackalloc byte[SignedAssertion.SignatureLength];
+            Span<byte> signature = stackalloc byte[AssertionSignature.Length];
             signer.Sign(input, signature);
-            return new SignedAssertion(signer, audience, issuedAt, expires, tokenId, signature);
+            return new AssertionSignature(signer, issuedAt, expires, tokenId, signature);
         }
         finally
         {
@@ -52,11 +52,11 @@ internal static class AssertionJws
         }
     }
 
-    /// <summary>The text of <paramref name="assertion"/>, which was signed for <paramref name="identity"/> by <see cref="Sign"/>.</summary>
-    public static string Render(SignedAssertion assertion, IAssertedIdentity identity, string issuer)
+    /// <summary>The text of the assertion <see cref="Sign"/> signed for <paramref name="identity"/> and <paramref name="audience"/>.</summary>
+    public static string Render(in AssertionSignature signature, IAssertedIdentity identity, string issuer, string audience)
     {
-        var payload = Payload(identity, issuer, assertion.Audience, assertion.IssuedAt, assertion.Expires, assertion.TokenId);
-        var header = assertion.Signer.EncodedHeader;
+        var payload = Payload(identity, issuer, audience, signature.IssuedAt, signature.Expires, signature.TokenId);
+        var header = signature.Signer.EncodedHeader;
         var encodedPayloadLength = Base64Url.GetEncodedLength(payload.Length);
         var length = header.Length + 1 + encodedPayloadLength + 1 + EncodedSignatureLength;
         var rented = ArrayPool<char>.Shared.Rent(length);
@@ -68,7 +68,7 @@ internal static class AssertionJws
             text[at++] = '.';
             at += Base64Url.EncodeToChars(payload, text[at..]);
             text[at++] = '.';
-            Base64Url.EncodeToChars(assertion.SignatureBytes, text[at..]);
+            Base64Url.EncodeToChars(signature.Bytes, text[at..]);
             return new string(text);
         }
         finally

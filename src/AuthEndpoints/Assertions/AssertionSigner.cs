@@ -26,7 +26,7 @@ internal sealed class AssertionSigner(string kid, DateTimeOffset signsFrom, ECDs
     {
         lock (_signing)
         {
-            if (!key.TrySignData(signingInput, signature, HashAlgorithmName.SHA256, out var written) || written != SignedAssertion.SignatureLength)
+            if (!key.TrySignData(signingInput, signature, HashAlgorithmName.SHA256, out var written) || written != AssertionSignature.Length)
             {
                 throw new CryptographicException("The assertion key did not produce an ES256 signature.");
             }

@@ -1,41 +1,45 @@
-using System.Diagnostics.CodeAnalysis;
 using Trachea.AuthEndpoints.Assertions;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// The signed assertions of each validated token, per audience, so a token's requests share one signature while
-/// more than a fifth of its lifetime remains (docs/assertion.md, "Reuse"). They are kept on the token's
+/// The signed assertions of each validated token, one per audience, so a token's requests share one signature
+/// while more than a fifth of its lifetime remains (docs/assertion.md, "Reuse"). They are kept on the token's
 /// <see cref="GatewayIdentity"/> in compact form and collected with it, which bounds them by the validated tokens
-/// this instance keeps; each token keeps at most <see cref="AudiencesPerToken"/> audiences. An entry signed by a
-/// key that no longer signs is not answered, so a rotation or retirement takes effect at once.
+/// this instance keeps; each token keeps at most <see cref="AudiencesPerToken"/> audiences, and a renewal signs
+/// the same assertion again in place.
 /// </summary>
 internal static class AssertionCache
 {
     public const int AudiencesPerToken = 4;
 
-    public static bool TryGet(GatewayIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now, [NotNullWhen(true)] out SignedAssertion? assertion)
+    /// <returns>The token's assertion for <paramref name="audience"/>; null before its first.</returns>
+    public static SignedAssertion? Find(GatewayIdentity identity, string audience)
     {
-        foreach (var entry in identity.Assertions ?? [])
+        foreach (var assertion in identity.Assertions ?? [])
         {
-            if (entry.Signer == signer && now < entry.RenewAt && string.Equals(entry.Audience, audience, StringComparison.Ordinal))
+            if (string.Equals(assertion.Audience, audience, StringComparison.Ordinal))
             {
-                assertion = entry;
-                return true;
+                return assertion;
             }
         }
 
-        assertion = null;
-        return false;
+        return null;
     }
 
-    public static void Add(GatewayIdentity identity, SignedAssertion assertion)
+    /// <returns>The token's assertion for <paramref name="audience"/>, now signed with <paramref name="signature"/>.</returns>
+    public static SignedAssertion Keep(GatewayIdentity identity, string audience, in AssertionSignature signature)
     {
-        // Readers take the array as it is; writers replace it whole. Two requests that sign at once for one token
-        // both succeed, and the later array wins: either assertion is valid.
-        var others = (identity.Assertions ?? [])
-            .Where(entry => !string.Equals(entry.Audience, assertion.Audience, StringComparison.Ordinal))
-            .Take(AudiencesPerToken - 1);
-        identity.Assertions = [assertion, .. others];
+        if (Find(identity, audience) is { } known)
+        {
+            known.Renew(signature);
+            return known;
+        }
+
+        // Readers take the array as it is; writers replace it whole. Two requests that add the same audience at
+        // once both succeed, and the later array wins: either assertion is valid.
+        var added = new SignedAssertion(audience, signature);
+        identity.Assertions = [added, .. (identity.Assertions ?? []).Take(AudiencesPerToken - 1)];
+        return added;
     }
 }

@@ -2,7 +2,10 @@ using Trachea.AuthEndpoints.Assertions;
 
 namespace Trachea.Gateway.Proxy;
 
-/// <summary>The identity assertion for one caller and audience: the cached one while it may be reused, else a fresh signature.</summary>
+/// <summary>
+/// The identity assertion for one caller and audience: the kept one while it may be reused (signed by a key that
+/// still signs, before its renewal time), else a fresh signature.
+/// </summary>
 internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issuer, TimeProvider time)
 {
     /// <returns>The compact JWS; null when no key can sign yet (the store was unreachable at start) or the token's exp has come.</returns>
@@ -14,17 +17,16 @@ internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issu
             return null;
         }
 
-        if (!AssertionCache.TryGet(identity, audience, signer, now, out var signed))
+        if (AssertionCache.Find(identity, audience) is { } kept && kept.Signature is var current && current.Signer == signer && now < current.RenewAt)
         {
-            if (issuer.Issue(identity, audience, signer, now) is not { } issued)
-            {
-                return null;
-            }
-
-            AssertionCache.Add(identity, issued);
-            signed = issued;
+            return issuer.Render(kept, current, identity);
         }
 
-        return issuer.Render(signed, identity);
+        if (issuer.Issue(identity, audience, signer, now) is not { } signature)
+        {
+            return null;
+        }
+
+        return issuer.Render(AssertionCache.Keep(identity, audience, signature), signature, identity);
     }
 }

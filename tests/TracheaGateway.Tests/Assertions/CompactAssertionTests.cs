@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -18,18 +19,20 @@ public sealed class CompactAssertionTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly AssertionIssuer _issuer = new(Options.Create(new TracheaOptions { AssertionTtlSeconds = 120 }));
+    private readonly AssertionSigner _signer;
+
+    public CompactAssertionTests() => _signer = new AssertionSigner("kid-1", Now, _key);
 
     public void Dispose() => _key.Dispose();
 
     [Fact]
     public async Task Render_GivesTheSameTextEachTime_WhichVerifiesWithEveryClaim()
     {
-        var signer = new AssertionSigner("kid-1", Now, _key);
         var identity = Identity("member", email: "zoë@exämple.com");
-        var signed = _issuer.Issue(identity, "billing", signer, Now)!;
+        var assertion = Sign(identity, "billing", Now);
 
-        var first = _issuer.Render(signed, identity);
-        var second = _issuer.Render(signed, identity);
+        var first = Render(assertion, identity);
+        var second = Render(assertion, identity);
 
         Assert.Equal(first, second);
         var result = await Verify(first, "billing");
@@ -42,26 +45,29 @@ public sealed class CompactAssertionTests : IDisposable
     }
 
     [Fact]
-    public void Render_OfABusyToken_SharesOneString_UntilAnotherAssertionTakesItsPlace()
+    public async Task Renew_SignsTheSameAssertionAgainInPlace_AndItsTextFollows()
     {
-        var signer = new AssertionSigner("kid-1", Now, _key);
         var identity = Identity("member");
-        var signed = _issuer.Issue(identity, "billing", signer, Now)!;
+        var assertion = Sign(identity, "billing", Now);
+        var first = Render(assertion, identity);
+        var second = Render(assertion, identity);
 
-        var first = _issuer.Render(signed, identity);
+        Assert.Same(second, Render(assertion, identity));
+        Assert.Same(assertion, AssertionCache.Keep(identity, "billing", _issuer.Issue(identity, "billing", _signer, Now.AddSeconds(100))!.Value));
+        var renewed = Render(assertion, identity);
 
-        Assert.Same(first, _issuer.Render(signed, identity));
-        var renewed = _issuer.Issue(identity, "billing", signer, Now.AddSeconds(100))!;
-        Assert.NotEqual(first, _issuer.Render(renewed, identity));
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, renewed);
+        Assert.True((await Verify(renewed, "billing")).IsValid);
+        Assert.Equal(Now.ToUnixTimeSeconds() + 100, JsonDocument.Parse(Base64UrlEncoder.Decode(renewed.Split('.')[1])).RootElement.GetProperty("iat").GetInt64());
     }
 
     [Fact]
     public async Task Render_ForAnIdentityWithOtherClaims_DoesNotVerify()
     {
-        var signer = new AssertionSigner("kid-1", Now, _key);
-        var signed = _issuer.Issue(Identity("member"), "billing", signer, Now)!;
+        var assertion = Sign(Identity("member"), "billing", Now);
 
-        var forged = _issuer.Render(signed, Identity("admin"));
+        var forged = Render(assertion, Identity("admin"));
 
         Assert.False((await Verify(forged, "billing")).IsValid);
     }
@@ -69,34 +75,30 @@ public sealed class CompactAssertionTests : IDisposable
     [Fact]
     public void Issue_NeverOutlivesTheAccessToken_AndRenewsAtEightyPercent()
     {
-        var signer = new AssertionSigner("kid-1", Now, _key);
-
-        var shortened = _issuer.Issue(Identity("member", expiresIn: TimeSpan.FromSeconds(50)), "billing", signer, Now)!;
+        var shortened = _issuer.Issue(Identity("member", expiresIn: TimeSpan.FromSeconds(50)), "billing", _signer, Now)!.Value;
 
         Assert.Equal(Now.ToUnixTimeSeconds() + 50, shortened.Expires);
         Assert.Equal(Now.AddSeconds(40), shortened.RenewAt);
-        Assert.Null(_issuer.Issue(Identity("member", expiresIn: TimeSpan.Zero), "billing", signer, Now));
+        Assert.Null(_issuer.Issue(Identity("member", expiresIn: TimeSpan.Zero), "billing", _signer, Now));
     }
 
     [Fact]
-    public void Cache_AnswersPerAudienceAndSigner_UntilRenewal_KeepingFourAudiences()
+    public void Cache_KeepsOneAssertionPerAudience_AtMostFour_NewestFirst()
     {
-        var signer = new AssertionSigner("kid-1", Now, _key);
-        var otherSigner = new AssertionSigner("kid-2", Now, _key);
         var identity = Identity("member");
-        foreach (var audience in new[] { "a", "b", "c", "d", "e" })
+        foreach (var audience in new[] { "a", "b", "c", "d", "e", "e" })
         {
-            AssertionCache.Add(identity, _issuer.Issue(identity, audience, signer, Now)!);
+            Sign(identity, audience, Now);
         }
 
-        Assert.False(AssertionCache.TryGet(identity, "a", signer, Now, out _));
-        Assert.True(AssertionCache.TryGet(identity, "e", signer, Now, out var kept));
-        Assert.Equal("e", kept.Audience);
-        Assert.True(AssertionCache.TryGet(identity, "b", signer, Now.AddSeconds(95), out _));
-        Assert.False(AssertionCache.TryGet(identity, "b", signer, Now.AddSeconds(96), out _));
-        Assert.False(AssertionCache.TryGet(identity, "b", otherSigner, Now, out _));
-        Assert.Equal(AssertionCache.AudiencesPerToken, identity.Assertions!.Length);
+        Assert.Null(AssertionCache.Find(identity, "a"));
+        Assert.Equal(["e", "d", "c", "b"], identity.Assertions!.Select(assertion => assertion.Audience));
     }
+
+    private SignedAssertion Sign(GatewayIdentity identity, string audience, DateTimeOffset now) =>
+        AssertionCache.Keep(identity, audience, _issuer.Issue(identity, audience, _signer, now)!.Value);
+
+    private string Render(SignedAssertion assertion, GatewayIdentity identity) => _issuer.Render(assertion, assertion.Signature, identity);
 
     private static GatewayIdentity Identity(string role, string? email = null, TimeSpan? expiresIn = null)
     {
