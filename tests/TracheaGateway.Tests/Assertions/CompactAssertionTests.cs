@@ -63,6 +63,33 @@ public sealed class CompactAssertionTests : IDisposable
     }
 
     [Fact]
+    public async Task Signature_ReadWhileRenewed_IsNeverAMixOfTwoSignatures()
+    {
+        var assertion = new SignedAssertion("billing", Marked(0));
+        var renewals = Task.Run(() =>
+        {
+            for (var mark = 1; mark <= 20_000; mark++)
+            {
+                assertion.Renew(Marked(mark));
+            }
+        });
+
+        var torn = 0;
+        for (var read = 0; read < 200_000 || !renewals.IsCompleted; read++)
+        {
+            var copy = assertion.Signature;
+            if (copy.TokenId != (UInt128)copy.IssuedAt || copy.Expires != copy.IssuedAt + 1 || copy.Bytes.ContainsAnyExcept((byte)copy.IssuedAt))
+            {
+                torn++;
+            }
+        }
+
+        await renewals;
+        Assert.Equal(0, torn);
+        Assert.Equal(20_000, assertion.Signature.IssuedAt);
+    }
+
+    [Fact]
     public async Task Render_ForAnIdentityWithOtherClaims_DoesNotVerify()
     {
         var assertion = Sign(Identity("member"), "billing", Now);
@@ -93,6 +120,14 @@ public sealed class CompactAssertionTests : IDisposable
 
         Assert.Null(AssertionCache.Find(identity, "a"));
         Assert.Equal(["e", "d", "c", "b"], identity.Assertions!.Select(assertion => assertion.Audience));
+    }
+
+    // A signature whose every part tells which renewal wrote it.
+    private AssertionSignature Marked(int mark)
+    {
+        var bytes = new byte[AssertionSignature.Length];
+        Array.Fill(bytes, (byte)mark);
+        return new AssertionSignature(_signer, mark, mark + 1, (UInt128)mark, bytes);
     }
 
     private SignedAssertion Sign(GatewayIdentity identity, string audience, DateTimeOffset now) =>
