@@ -14,7 +14,7 @@ namespace Trachea.AuthEndpoints.Assertions;
 internal static class AssertionJws
 {
     // The identity claims an assertion carries, in the order it writes them, when the access token has them.
-    private static readonly string[] IdentityClaims =
+    private static readonly string[] AssertedClaims =
     [
         TokenClaims.Subject, TokenClaims.AppId, TokenClaims.Role, TokenClaims.Plan, TokenClaims.Provider,
         TokenClaims.SessionId, TokenClaims.Email, TokenClaims.Username,
@@ -87,7 +87,7 @@ internal static class AssertionJws
         writer.WriteStartObject();
         writer.WriteString("iss", issuer);
         writer.WriteString(TokenClaims.Audience, audience);
-        foreach (var type in IdentityClaims)
+        foreach (var type in AssertedClaims)
         {
             if (identity.Claim(type) is { Length: > 0 } value)
             {

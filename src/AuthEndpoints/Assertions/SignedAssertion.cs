@@ -1,7 +1,7 @@
 namespace Trachea.AuthEndpoints.Assertions;
 
 /// <summary>
-/// One token's assertion for one audience, in compact form (about 130 bytes instead of the 1.4 KB of its text).
+/// One token's assertion for one audience, in compact form (144 bytes instead of the 1.4 KB of its text).
 /// A renewal replaces its signature in place rather than the object, so a token's assertions leave no garbage
 /// behind every 96 s that only a full collection would reclaim. Readers take a consistent copy without a lock
 /// (a sequence lock: a copy made while a renewal was writing is taken again), so the many requests of one busy

@@ -18,5 +18,5 @@ internal static class UserIds
     }
 
     /// <summary>24 lower-case hex digits, as <see cref="New"/> and MongoDB write them.</summary>
-    public static bool IsWellFormed(string id) => id.Length == 24 && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+    public static bool IsWellFormed(string id) => id.Length == 24 && id.All(char.IsAsciiHexDigitLower);
 }

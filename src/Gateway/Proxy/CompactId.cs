@@ -27,7 +27,7 @@ internal readonly struct CompactId
 
     public static CompactId From(string? value)
     {
-        if (value is not { Length: > 0 and <= MaxBytes * 2 } || value.Length % 2 != 0 || !IsLowercaseHex(value))
+        if (value is not { Length: > 0 and <= MaxBytes * 2 } || value.Length % 2 != 0 || !value.All(char.IsAsciiHexDigitLower))
         {
             return new CompactId(value, []);
         }
@@ -35,19 +35,6 @@ internal readonly struct CompactId
         Span<byte> bytes = stackalloc byte[value.Length / 2];
         Convert.FromHexString(value, bytes, out _, out _);
         return new CompactId(null, bytes);
-    }
-
-    private static bool IsLowercaseHex(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     [InlineArray(MaxBytes)]

@@ -13,7 +13,7 @@ namespace Trachea.Gateway.Proxy;
 /// becomes the previous one and the oldest is dropped; a hit in the previous generation moves the entry forward.
 /// So memory stays bounded and a population of tokens larger than the cache degrades the hit rate gradually
 /// instead of emptying the cache. An entry never outlives its token's <c>exp</c>; only successes are kept.
-/// Revocation is not cached: <see cref="RouteGuard"/> checks every identity against the revocation table.
+/// Revocation is not cached: <see cref="RouteAccess"/> checks every identity against the revocation table.
 /// </summary>
 internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapacity = ValidatedTokenCache.GenerationCapacity)
 {
