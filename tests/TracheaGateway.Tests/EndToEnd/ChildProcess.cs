@@ -38,20 +38,19 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         var start = GatewayCommand.StartInfo(assembly, [], environment.AsReadOnly());
         start.WorkingDirectory = workingDirectory;
-
-        var child = new ChildProcess(new Process { StartInfo = start });
-        child._process.OutputDataReceived += (_, line) => child.Append(line.Data);
-        child._process.ErrorDataReceived += (_, line) => child.Append(line.Data);
-        child._process.Start();
-        child._process.BeginOutputReadLine();
-        child._process.BeginErrorReadLine();
-        return child;
+        return Launch(start);
     }
 
     /// <summary>A program from the machine (nginx, caddy) rather than one of the app's assemblies.</summary>
     public static ChildProcess StartProgram(string fileName, IEnumerable<string> args, string workingDirectory)
     {
         var start = new ProcessStartInfo(fileName, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        return Launch(start);
+    }
+
+    // Started with both output streams collected line by line into the process's output.
+    private static ChildProcess Launch(ProcessStartInfo start)
+    {
         var child = new ChildProcess(new Process { StartInfo = start });
         child._process.OutputDataReceived += (_, line) => child.Append(line.Data);
         child._process.ErrorDataReceived += (_, line) => child.Append(line.Data);
