@@ -1,14 +1,19 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// Remembers the identity of access tokens already validated, so a token is validated once rather than on every
-/// proxied request. Keyed by the first 128 bits of the SHA-256 of the exact Authorization value (16 bytes instead of
-/// the token string; finding another value with the same key is a second preimage of 128 bits).
+/// proxied request. Keyed by the first 64 bits of the token's own signature, already a keyed hash of the token
+/// (HMAC-SHA256 under the gateway's secret: no one without the secret can make one for other content), and by a
+/// 64-bit hash of the whole Authorization value under a seed drawn at start-up. A value finds an entry only if it
+/// carries that token's signature and hashes like that token's exact value; a lookup computes no SHA-256, and an
+/// entry's key is 16 bytes instead of the token string. A value not ending in an HS256 signature is never kept.
 /// Two generations of at most <see cref="GenerationCapacity"/> entries each: when the current one is full it
 /// becomes the previous one and the oldest is dropped; a hit in the previous generation moves the entry forward.
 /// So memory stays bounded and a population of tokens larger than the cache degrades the hit rate gradually
@@ -19,9 +24,6 @@ internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapac
 {
     public const int GenerationCapacity = 131_072;
 
-    // Longer values than a gateway token are hashed from a rented buffer.
-    private const int StackLimit = 2048;
-
     private readonly Lock _rotation = new();
     private volatile Generations _generations = new();
 
@@ -29,7 +31,12 @@ internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapac
 
     public bool TryGet(string authorization, out GatewayIdentity identity)
     {
-        var key = TokenKey.Of(authorization);
+        if (!TokenKey.TryOf(authorization, out var key))
+        {
+            identity = null!;
+            return false;
+        }
+
         var generations = _generations;
         var now = time.GetUtcNow();
         if (generations.Current.TryGetValue(key, out identity!) && identity.ExpiresAt > now)
@@ -49,9 +56,9 @@ internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapac
 
     public void Add(string authorization, GatewayIdentity identity)
     {
-        if (identity.ExpiresAt > time.GetUtcNow())
+        if (identity.ExpiresAt > time.GetUtcNow() && TokenKey.TryOf(authorization, out var key))
         {
-            Store(TokenKey.Of(authorization), identity);
+            Store(key, identity);
         }
     }
 
@@ -93,30 +100,31 @@ internal sealed class ValidatedTokenCache(TimeProvider time, int generationCapac
         public void Added() => Interlocked.Increment(ref _currentCount);
     }
 
-    private readonly record struct TokenKey(ulong A, ulong B)
+    // The first 64 bits of the token's signature and a hash of the whole value under this process's seed.
+    private readonly record struct TokenKey(ulong Signature, ulong Value)
     {
-        public static TokenKey Of(string authorization)
+        // An HS256 signature: 32 bytes, 43 base64url characters after the token's last dot.
+        private const int SignatureChars = 43;
+        private const int SignatureBytes = 32;
+
+        private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
+
+        /// <returns>False when the value does not end with an HS256 signature: it is never kept.</returns>
+        public static bool TryOf(string authorization, out TokenKey key)
         {
-            var length = Encoding.UTF8.GetMaxByteCount(authorization.Length);
-            byte[]? rented = null;
-            var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
-            try
+            Span<byte> signature = stackalloc byte[SignatureBytes];
+            if (authorization.Length <= SignatureChars || authorization[^(SignatureChars + 1)] != '.'
+                || Base64Url.DecodeFromChars(authorization.AsSpan(^SignatureChars), signature, out _, out var written) != OperationStatus.Done
+                || written != SignatureBytes)
             {
-                var written = Encoding.UTF8.GetBytes(authorization, buffer);
-                Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-                SHA256.HashData(buffer[..written], hash);
-                var words = MemoryMarshal.Cast<byte, ulong>(hash);
-                return new TokenKey(words[0], words[1]);
+                key = default;
+                return false;
             }
-            finally
-            {
-                if (rented is not null)
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
+
+            key = new TokenKey(BitConverter.ToUInt64(signature), XxHash3.HashToUInt64(MemoryMarshal.AsBytes(authorization.AsSpan()), Seed));
+            return true;
         }
 
-        public override int GetHashCode() => (int)A;
+        public override int GetHashCode() => (int)Signature;
     }
 }

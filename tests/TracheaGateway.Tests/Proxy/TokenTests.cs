@@ -20,6 +20,7 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
             data.Add(route, "tampered payload", "INVALID_TOKEN");
             data.Add(route, "alg none", "INVALID_TOKEN");
             data.Add(route, "not a JWT", "INVALID_TOKEN");
+            data.Add(route, "signature of 43 characters that are not base64url", "INVALID_TOKEN");
             data.Add(route, "of app other", "INVALID_TOKEN");
         }
 
@@ -40,6 +41,7 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
             "tampered payload" => TestTokens.Tampered(proxy.Member.Token!),
             "alg none" => TestTokens.WithAlgNone(proxy.Member.Token!),
             "not a JWT" => "not-a-token",
+            "signature of 43 characters that are not base64url" => proxy.Member.Token![..(proxy.Member.Token!.LastIndexOf('.') + 1)] + new string('!', 43),
             "of app other" => proxy.OtherAppMember.Token!,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };

@@ -1,4 +1,7 @@
+using System.Buffers.Text;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Trachea.Gateway.Proxy;
 using Trachea.Tests.Firebase;
 
@@ -14,23 +17,49 @@ public sealed class ValidatedTokenCacheTests
         var cache = new ValidatedTokenCache(_clock);
         var identity = Identity(expiresIn: TimeSpan.FromMinutes(5));
 
-        cache.Add("Bearer a", identity);
+        cache.Add(Token("a"), identity);
 
-        Assert.True(cache.TryGet("Bearer a", out var found));
+        Assert.True(cache.TryGet(Token("a"), out var found));
         Assert.Same(identity, found);
-        Assert.False(cache.TryGet("Bearer A", out _));
-        Assert.False(cache.TryGet("Bearer a ", out _));
+        Assert.False(cache.TryGet(Token("b"), out _));
+        Assert.False(cache.TryGet(Token("a").Replace("Bearer", "bearer", StringComparison.Ordinal), out _));
+        Assert.False(cache.TryGet(Token("a") + " ", out _));
+    }
+
+    [Fact]
+    public void TryGet_ACachedTokensSignatureOnOtherContent_Misses()
+    {
+        var cache = new ValidatedTokenCache(_clock);
+        cache.Add(Token("a"), Identity(expiresIn: TimeSpan.FromMinutes(5)));
+        var signature = Token("a")[(Token("a").LastIndexOf('.') + 1)..];
+
+        Assert.False(cache.TryGet($"Bearer {Header}.b.{signature}", out _));
+        Assert.False(cache.TryGet($"Bearer {Header}.a.{signature}x", out _));
+    }
+
+    [Theory]
+    [InlineData("Bearer a")]
+    [InlineData("Bearer h.p.c2hvcnQ")]
+    [InlineData("Bearer h.p.!AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void Add_AValueNotEndingInAnHs256Signature_IsNotKept(string authorization)
+    {
+        var cache = new ValidatedTokenCache(_clock);
+
+        cache.Add(authorization, Identity(expiresIn: TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(0, cache.Count);
+        Assert.False(cache.TryGet(authorization, out _));
     }
 
     [Fact]
     public void TryGet_AtOrAfterExp_MissesSoTheHandlerDecides()
     {
         var cache = new ValidatedTokenCache(_clock);
-        cache.Add("Bearer a", Identity(expiresIn: TimeSpan.FromMinutes(5)));
+        cache.Add(Token("a"), Identity(expiresIn: TimeSpan.FromMinutes(5)));
 
         _clock.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.False(cache.TryGet("Bearer a", out _));
+        Assert.False(cache.TryGet(Token("a"), out _));
     }
 
     [Fact]
@@ -38,7 +67,7 @@ public sealed class ValidatedTokenCacheTests
     {
         var cache = new ValidatedTokenCache(_clock);
 
-        cache.Add("Bearer a", Identity(expiresIn: TimeSpan.FromSeconds(-1)));
+        cache.Add(Token("a"), Identity(expiresIn: TimeSpan.FromSeconds(-1)));
 
         Assert.Equal(0, cache.Count);
     }
@@ -51,12 +80,12 @@ public sealed class ValidatedTokenCacheTests
 
         for (var i = 0; i < 1000; i++)
         {
-            cache.Add($"Bearer {i}", identity);
+            cache.Add(Token($"{i}"), identity);
         }
 
         Assert.InRange(cache.Count, 100, 200);
-        Assert.True(cache.TryGet("Bearer 999", out _));
-        Assert.False(cache.TryGet("Bearer 0", out _));
+        Assert.True(cache.TryGet(Token("999"), out _));
+        Assert.False(cache.TryGet(Token("0"), out _));
     }
 
     [Fact]
@@ -65,18 +94,18 @@ public sealed class ValidatedTokenCacheTests
         var cache = new ValidatedTokenCache(_clock, generationCapacity: 4);
         foreach (var name in new[] { "a", "b", "c", "d", "e" })
         {
-            cache.Add($"Bearer {name}", Identity(expiresIn: TimeSpan.FromMinutes(5)));
+            cache.Add(Token(name), Identity(expiresIn: TimeSpan.FromMinutes(5)));
         }
 
-        Assert.True(cache.TryGet("Bearer a", out _));
+        Assert.True(cache.TryGet(Token("a"), out _));
         foreach (var name in new[] { "f", "g", "h" })
         {
-            cache.Add($"Bearer {name}", Identity(expiresIn: TimeSpan.FromMinutes(5)));
+            cache.Add(Token(name), Identity(expiresIn: TimeSpan.FromMinutes(5)));
         }
 
-        Assert.True(cache.TryGet("Bearer a", out _));
-        Assert.True(cache.TryGet("Bearer h", out _));
-        Assert.False(cache.TryGet("Bearer b", out _));
+        Assert.True(cache.TryGet(Token("a"), out _));
+        Assert.True(cache.TryGet(Token("h"), out _));
+        Assert.False(cache.TryGet(Token("b"), out _));
     }
 
     [Fact]
@@ -122,6 +151,12 @@ public sealed class ValidatedTokenCacheTests
             ["X-User-Id=u1", "X-User-Username=ada", "X-User-Role=admin", "X-User-Plan=pro", "X-App-Id=demo", "X-Auth-Provider=username"],
             identity.Headers.Select(h => $"{h.Key}={h.Value}"));
     }
+
+    private const string Header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+
+    // Shaped like a gateway token: its last segment is 32 bytes in base64url, like an HS256 signature.
+    private static string Token(string payload) =>
+        $"Bearer {Header}.{payload}.{Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(payload)))}";
 
     private GatewayIdentity Identity(TimeSpan expiresIn) => GatewayIdentity.From(new ClaimsPrincipal(new ClaimsIdentity(
         [new Claim("sub", "u1"), new Claim("exp", _clock.GetUtcNow().Add(expiresIn).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))],
