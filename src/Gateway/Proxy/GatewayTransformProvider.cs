@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -55,7 +56,7 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
         context.RequestTransforms.Add(new IdentityHeadersTransform(policy));
         if (policy.AssertionAudience is { } audience)
         {
-            context.RequestTransforms.Add(new AssertionTransform(policy, audience));
+            context.RequestTransforms.Add(new AssertionTransform(policy, audience, context.Services.GetRequiredService<BackendAssertions>()));
         }
 
         context.RequestTransforms.Add(TraceContextTransform.Instance);
