@@ -11,8 +11,14 @@ namespace Trachea.AuthEndpoints.Assertions;
 /// </summary>
 internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
 {
-    /// <summary>An assertion is replaced once this share of its lifetime has passed (docs/assertion.md, "Reuse").</summary>
-    public const double ReuseShare = 0.8;
+    /// <summary>
+    /// An assertion is replaced once a share of its lifetime between these two has passed, fixed for each assertion
+    /// by its <c>jti</c> (docs/assertion.md, "Reuse"): assertions signed together are not all renewed together.
+    /// </summary>
+    public const double EarliestRenewalShare = 0.6;
+
+    /// <inheritdoc cref="EarliestRenewalShare"/>
+    public const double LatestRenewalShare = 0.8;
 
     private readonly string _issuer = AssertionSettings.Issuer(options.Value);
     private readonly RenderedAssertions _rendered = new();

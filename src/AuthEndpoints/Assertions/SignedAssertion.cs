@@ -1,20 +1,26 @@
 namespace Trachea.AuthEndpoints.Assertions;
 
 /// <summary>
-/// One token's assertion for one audience, in compact form (144 bytes instead of the 1.4 KB of its text).
+/// One token's assertion for one audience, in compact form (136 bytes instead of the 1.4 KB of its text), and the
+/// link to the token's next one: a token's assertions are a short list, newest first, with no array to hold it.
 /// A renewal replaces its signature in place rather than the object, so a token's assertions leave no garbage
-/// behind every 96 s that only a full collection would reclaim. Readers take a consistent copy without a lock
-/// (a sequence lock: a copy made while a renewal was writing is taken again), so the many requests of one busy
-/// token do not contend.
+/// behind at every renewal that only a full collection would reclaim. Readers take a consistent copy without a
+/// lock (a sequence lock: a copy made while a renewal was writing is taken again), so the many requests of one
+/// busy token do not contend.
 /// </summary>
-internal sealed class SignedAssertion(string audience, AssertionSignature signature)
+internal sealed class SignedAssertion(string audience, AssertionSignature signature, SignedAssertion? next)
 {
     private AssertionSignature _signature = signature;
+
+    private volatile SignedAssertion? _next = next;
 
     // Even while the signature is stable, odd while a renewal writes it.
     private int _sequence;
 
     public string Audience { get; } = audience;
+
+    /// <summary>The token's assertion for another audience, signed before this one; null at the end of the list.</summary>
+    public SignedAssertion? Next => _next;
 
     /// <summary>The current signature, copied whole.</summary>
     public AssertionSignature Signature
@@ -40,9 +46,12 @@ internal sealed class SignedAssertion(string audience, AssertionSignature signat
         }
     }
 
+    /// <summary>Ends the list here: the assertions after this one are dropped.</summary>
+    public void Truncate() => _next = null;
+
     public void Renew(in AssertionSignature signature)
     {
-        // Renewals are rare (one per token every 96 s by default); the monitor only keeps two of them apart.
+        // Renewals are rare (one per token every 72-96 s by default); the monitor only keeps two of them apart.
         lock (this)
         {
             Volatile.Write(ref _sequence, _sequence + 1);

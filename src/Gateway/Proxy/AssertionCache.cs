@@ -4,10 +4,10 @@ namespace Trachea.Gateway.Proxy;
 
 /// <summary>
 /// The signed assertions of each validated token, one per audience, so a token's requests share one signature
-/// while more than a fifth of its lifetime remains (docs/assertion.md, "Reuse"). They are kept on the token's
-/// <see cref="GatewayIdentity"/> in compact form and collected with it, which bounds them by the validated tokens
-/// this instance keeps; each token keeps at most <see cref="AudiencesPerToken"/> audiences, and a renewal signs
-/// the same assertion again in place.
+/// until its renewal time (docs/assertion.md, "Reuse"). They are kept on the token's <see cref="GatewayIdentity"/>
+/// in compact form, as a list newest first, and collected with it, which bounds them by the validated tokens this
+/// instance keeps; each token keeps at most <see cref="AudiencesPerToken"/> audiences, and a renewal signs the
+/// same assertion again in place.
 /// </summary>
 internal static class AssertionCache
 {
@@ -16,7 +16,7 @@ internal static class AssertionCache
     /// <returns>The token's assertion for <paramref name="audience"/>; null before its first.</returns>
     public static SignedAssertion? Find(GatewayIdentity identity, string audience)
     {
-        foreach (var assertion in identity.Assertions ?? [])
+        for (var assertion = identity.Assertions; assertion is not null; assertion = assertion.Next)
         {
             if (string.Equals(assertion.Audience, audience, StringComparison.Ordinal))
             {
@@ -36,10 +36,20 @@ internal static class AssertionCache
             return known;
         }
 
-        // Readers take the array as it is; writers replace it whole. Two requests that add the same audience at
-        // once both succeed, and the later array wins: either assertion is valid.
-        var added = new SignedAssertion(audience, signature);
-        identity.Assertions = [added, .. (identity.Assertions ?? []).Take(AudiencesPerToken - 1)];
+        // Readers walk the list as they find it; a writer adds in front and cuts what is past the limit. Two
+        // requests that add the same audience at once both succeed, and the later head wins: either assertion is
+        // valid, and one dropped only means another signature later.
+        var added = new SignedAssertion(audience, signature, identity.Assertions);
+        var kept = 1;
+        for (var assertion = added; assertion is not null; assertion = assertion.Next, kept++)
+        {
+            if (kept == AudiencesPerToken)
+            {
+                assertion.Truncate();
+            }
+        }
+
+        identity.Assertions = added;
         return added;
     }
 }

@@ -19,7 +19,7 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
-    private volatile SignedAssertion[]? _assertions;
+    private volatile SignedAssertion? _assertions;
 
     private readonly CompactId _userId;
     private readonly CompactId _sid;
@@ -79,8 +79,8 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(_expires);
 
-    /// <summary>The assertions signed for this token, one per audience, newest first; null before the first.</summary>
-    public SignedAssertion[]? Assertions
+    /// <summary>The newest of the assertions signed for this token, one per audience (<see cref="SignedAssertion.Next"/>); null before the first.</summary>
+    public SignedAssertion? Assertions
     {
         get => _assertions;
         set => _assertions = value;

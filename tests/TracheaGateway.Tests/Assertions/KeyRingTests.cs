@@ -28,16 +28,16 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
-    public async Task Assertion_ReusedWithinEightyPercentOfItsLife_RenewedAfter()
+    public async Task Assertion_ReusedWithinSixtyPercentOfItsLife_RenewedAfterEighty()
     {
         var app = Start();
         var tokens = await app.RegisterAsync(TestUsers.UniqueName());
         var first = await app.AssertionAtAsync(_backend, "/asserted", tokens.AccessToken);
 
-        app.Clock.Advance(TimeSpan.FromSeconds(95));
+        app.Clock.Advance(TimeSpan.FromSeconds(71));
         var reused = await app.AssertionAtAsync(_backend, "/asserted", tokens.AccessToken);
         var otherAudience = await app.AssertionAtAsync(_backend, "/audience", tokens.AccessToken);
-        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        app.Clock.Advance(TimeSpan.FromSeconds(26));
         var renewed = await app.AssertionAtAsync(_backend, "/asserted", tokens.AccessToken);
 
         Assert.Equal(first, reused);
