@@ -51,13 +51,16 @@ internal sealed class SignedAssertion(string audience, AssertionSignature signat
 
     public void Renew(in AssertionSignature signature)
     {
-        // Renewals are rare (one per token every 72-96 s by default); the monitor only keeps two of them apart.
-        lock (this)
+        // A writer takes the sequence from even to odd itself rather than a monitor: RenderedAssertions has put
+        // this object's hash code in its header, so a lock on it would give each renewed assertion a sync block.
+        var wait = default(SpinWait);
+        int before;
+        while (((before = Volatile.Read(ref _sequence)) & 1) != 0 || Interlocked.CompareExchange(ref _sequence, before + 1, before) != before)
         {
-            Volatile.Write(ref _sequence, _sequence + 1);
-            Interlocked.MemoryBarrier();
-            _signature = signature;
-            Volatile.Write(ref _sequence, _sequence + 1);
+            wait.SpinOnce();
         }
+
+        _signature = signature;
+        Volatile.Write(ref _sequence, before + 2);
     }
 }
