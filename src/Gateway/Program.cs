@@ -32,10 +32,11 @@ if (!await StartupReport.PrepareAsync(app.Services, Console.Error))
 
 app.UseTracheaOperations();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
 // Routing after the outer middleware: proxied routes short-circuit here (MapTracheaGateway), so what follows runs
-// for the gateway's own endpoints only; RouteGuard authorizes proxied requests.
+// for the gateway's own endpoints only; RouteGuard authorizes proxied requests. Status code pages among them: a
+// backend's bodiless error reaches the client as the backend sent it.
 app.UseRouting();
+app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -62,6 +62,18 @@ public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<Prox
     }
 
     [Fact]
+    public async Task BackendErrorWithoutBody_ReachesTheClientAsSent()
+    {
+        using var client = proxy.CreateClient();
+
+        using var response = await client.GetAsync(ProxyFixture.UniquePath(DroppingBackend.BodilessPrefix));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task ProxiedRequestsAndFailures_LogNeitherPathNorQuery()
     {
         var secret = Guid.NewGuid().ToString("N");

@@ -7,7 +7,8 @@ namespace Trachea.Tests.Proxy;
 
 /// <summary>
 /// A backend that answers GET and closes the connection on anything else without a response, after reading
-/// its headers: the failure HTTP clients are tempted to retry on a kept-alive connection.
+/// its headers: the failure HTTP clients are tempted to retry on a kept-alive connection. A GET of a path under
+/// <see cref="BodilessPrefix"/> gets a 404 without body, length or content type (chunked, no chunks).
 /// </summary>
 public sealed class DroppingBackend : IDisposable
 {
@@ -21,6 +22,8 @@ public sealed class DroppingBackend : IDisposable
         _listener.Start();
         _ = AcceptAsync();
     }
+
+    public const string BodilessPrefix = "/drop/bodiless";
 
     public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
@@ -67,7 +70,10 @@ public sealed class DroppingBackend : IDisposable
                         return;
                     }
 
-                    await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8.ToArray(), _stop.Token);
+                    var answer = requestLine.StartsWith($"GET {BodilessPrefix}", StringComparison.Ordinal)
+                        ? "HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"u8
+                        : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8;
+                    await stream.WriteAsync(answer.ToArray(), _stop.Token);
                 }
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
