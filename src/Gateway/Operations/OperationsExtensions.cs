@@ -26,6 +26,14 @@ internal static class OperationsExtensions
 
     private const string HostingLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    // Requests, connections, unhandled exceptions and the /auth rate limiter. Not the memory pool's meter, which
+    // records every buffer a connection rents (several updates per proxied request), nor routing's match counter,
+    // which repeats what the request duration's route label says.
+    private static readonly string[] FrameworkMeters =
+    [
+        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting",
+    ];
+
     public static WebApplicationBuilder AddTracheaOperations(this WebApplicationBuilder builder)
     {
         ConfigureLogging(builder);
@@ -42,7 +50,7 @@ internal static class OperationsExtensions
             .AddCheck<RevocationFeedHealthCheck>("revocations", tags: [HealthTags.Ready]);
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
+            .AddMeter(FrameworkMeters)
             .AddMeter(TracheaMetrics.MeterName)
             .AddPrometheusExporter());
 

@@ -20,7 +20,7 @@ internal sealed class IdentityHeadersTransform(RoutePolicy policy) : RequestTran
         outgoing.Remove(HeaderNames.Connection);
         if (!policy.ForwardAuthorization)
         {
-            outgoing.Remove(HeaderNames.Authorization);
+            outgoing.Authorization = null;
         }
 
         if (policy.ChecksTokens && context.HttpContext.Features.Get<GatewayIdentity>() is { } identity && identity.AppId == policy.AppId)

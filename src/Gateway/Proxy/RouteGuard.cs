@@ -12,22 +12,29 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, RouteAccess access)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async itself: a token seen before is decided synchronously, and the request then goes on without a state machine of its own.
+    public Task InvokeAsync(HttpContext context)
     {
         var policy = policies.For(context.GetReverseProxyFeature().Route.Config);
         if (RouteAccess.PathProblem(policy, context.Request.Path) is { } pathProblem)
         {
-            await ProblemWriter.WriteAsync(context, ErrorCodes.ValidationError, pathProblem, new Dictionary<string, string[]> { ["path"] = [pathProblem] });
-            return;
+            return ProblemWriter.WriteAsync(context, ErrorCodes.ValidationError, pathProblem, new Dictionary<string, string[]> { ["path"] = [pathProblem] }).AsTask();
         }
 
         if (!policy.ChecksTokens)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
-        var decision = await access.DecideAsync(context, policy, context.Request.Method);
+        var deciding = access.DecideAsync(context, policy, context.Request.Method);
+        return deciding.IsCompletedSuccessfully ? Enforce(context, policy, deciding.Result) : EnforceAsync(context, policy, deciding);
+    }
+
+    private async Task EnforceAsync(HttpContext context, RoutePolicy policy, ValueTask<AccessDecision> deciding) =>
+        await Enforce(context, policy, await deciding);
+
+    private Task Enforce(HttpContext context, RoutePolicy policy, AccessDecision decision)
+    {
         if (decision.SessionEnded)
         {
             context.Response.OnStarting(ClearSessionCookie, context.Response);
@@ -41,17 +48,10 @@ internal sealed class RouteGuard(RequestDelegate next, RoutePolicies policies, R
 
         if (decision.Refusal is { } refusal)
         {
-            await refusal.WriteAsync(context);
-            return;
+            return refusal.WriteAsync(context).AsTask();
         }
 
-        if (decision.Unauthenticated)
-        {
-            await UnauthenticatedAsync(context, policy, decision.SessionRevoked);
-            return;
-        }
-
-        await next(context);
+        return decision.Unauthenticated ? UnauthenticatedAsync(context, policy, decision.SessionRevoked) : next(context);
     }
 
     private static Task ClearSessionCookie(object response)

@@ -12,20 +12,18 @@ namespace Trachea.Gateway.Proxy;
 /// </summary>
 internal sealed class RouteRateLimiter(RequestDelegate next, RoutePolicies policies, CallerWindows windows)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         if (policies.For(route).RateLimit is not { } limit)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         var identity = context.Features.Get<GatewayIdentity>();
         if ((identity is null ? limit.Anonymous : limit.ForPlan(identity.PlanRank)) is not { } tier)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         var key = identity is null
@@ -36,10 +34,9 @@ internal sealed class RouteRateLimiter(RequestDelegate next, RoutePolicies polic
         if (!decision.Acquired)
         {
             RetryAfter.Set(context.Response, decision.ResetAfter);
-            await ProblemWriter.WriteAsync(context, ErrorCodes.RateLimited, $"Too many requests on this route; at most {tier.PerMinute} a minute.");
-            return;
+            return ProblemWriter.WriteAsync(context, ErrorCodes.RateLimited, $"Too many requests on this route; at most {tier.PerMinute} a minute.").AsTask();
         }
 
-        await next(context);
+        return next(context);
     }
 }

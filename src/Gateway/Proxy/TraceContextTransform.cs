@@ -15,8 +15,10 @@ internal sealed class TraceContextTransform : RequestTransform
 {
     public static readonly TraceContextTransform Instance = new();
 
-    // Removes every header the inner propagator writes before writing its own.
-    private static readonly ReverseProxyPropagator Propagator = new(DistributedContextPropagator.Current);
+    private static readonly DistributedContextPropagator Propagator = DistributedContextPropagator.Current;
+
+    // The headers the propagator writes (traceparent, tracestate, baggage and the legacy Request-Id, Correlation-Context).
+    private static readonly string[] Fields = [.. Propagator.Fields];
 
     private TraceContextTransform()
     {
@@ -27,6 +29,16 @@ internal sealed class TraceContextTransform : RequestTransform
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
+        // Only the client's copies can be there; asking Kestrel's headers is cheaper than asking HttpClient's.
+        var incoming = context.HttpContext.Request.Headers;
+        foreach (var field in Fields)
+        {
+            if (incoming.ContainsKey(field))
+            {
+                context.ProxyRequest.Headers.Remove(field);
+            }
+        }
+
         Propagator.Inject(Activity.Current, context.ProxyRequest, static (carrier, name, value) =>
             ((HttpRequestMessage)carrier!).Headers.TryAddWithoutValidation(name, value));
         return default;
