@@ -148,6 +148,17 @@ public sealed class CompactAssertionTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new AssertionSignature(_signer, 0, uint.MaxValue + 1L, tokenId, new byte[AssertionSignature.Length]));
     }
 
+    [Fact]
+    public void Render_WritesTheJtiAsThirtyTwoLowercaseHexDigitsOfTheTokenId()
+    {
+        var identity = Identity("member");
+        var assertion = AssertionCache.Keep(identity, "billing", new AssertionSignature(_signer, 1, 2, new UInt128(0x0123456789abcdef, 0x00000000000000a0), new byte[AssertionSignature.Length]));
+
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(Render(assertion, identity).Split('.')[1])).RootElement;
+
+        Assert.Equal("0123456789abcdef00000000000000a0", payload.GetProperty("jti").GetString());
+    }
+
     private static IEnumerable<string> Audiences(GatewayIdentity identity)
     {
         for (var assertion = identity.Assertions; assertion is not null; assertion = assertion.Next)
