@@ -1,6 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Trachea.AuthEndpoints.Tokens;
@@ -96,10 +96,11 @@ internal static class AssertionJws
             }
         }
 
-        // 32 hex digits, as the halves: UInt128's own formatting takes a slow path for hex.
+        // 32 hex digits from the 16 bytes: integer formatting with a hex format string takes its slow path.
+        Span<byte> idBytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(idBytes, tokenId);
         Span<char> id = stackalloc char[32];
-        ((ulong)(tokenId >> 64)).TryFormat(id, out _, "x16", CultureInfo.InvariantCulture);
-        ((ulong)tokenId).TryFormat(id[16..], out _, "x16", CultureInfo.InvariantCulture);
+        Convert.TryToHexStringLower(idBytes, id, out _);
         writer.WriteString(TokenClaims.TokenId, id);
         writer.WriteNumber("iat", issuedAt);
         writer.WriteNumber("nbf", issuedAt);

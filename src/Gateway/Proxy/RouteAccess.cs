@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Trachea.AuthEndpoints.Revocation;
 using Trachea.AuthEndpoints.Sessions;
 
@@ -29,10 +30,18 @@ internal sealed class RouteAccess(
         policy.ChecksTokens ? PathRules.FindProblem(path) : PathRules.FindAmbiguousEncoding(path);
 
     /// <summary>Decides a request to a route that checks tokens; <paramref name="method"/> is the one the CSRF rule judges.</summary>
-    public async ValueTask<AccessDecision> DecideAsync(HttpContext context, RoutePolicy policy, string method)
+    public ValueTask<AccessDecision> DecideAsync(HttpContext context, RoutePolicy policy, string method)
+    {
+        // Most requests carry a token seen before: decided without awaiting anything.
+        var authorization = context.Request.Headers.Authorization;
+        return authorization.Count == 1 && authorization[0] is { } value && tokens.TryGet(value, out var identity)
+            ? new(Judge(identity, policy))
+            : DecideUncachedAsync(context, policy, method, authorization);
+    }
+
+    private async ValueTask<AccessDecision> DecideUncachedAsync(HttpContext context, RoutePolicy policy, string method, StringValues authorization)
     {
         // A request with both credentials is judged by its bearer token (docs/browser-sessions.md).
-        var authorization = context.Request.Headers.Authorization;
         GatewayIdentity? identity = null;
         if (authorization.Count == 0 && origins.SessionsOn && context.Request.Cookies.TryGetValue(GatewayCookies.Session, out var cookie))
         {
@@ -49,7 +58,7 @@ internal sealed class RouteAccess(
 
             identity = GatewayIdentity.From(session.Principal);
         }
-        else if (authorization.Count == 1 && authorization[0] is { } value && !tokens.TryGet(value, out identity))
+        else if (authorization.Count == 1 && authorization[0] is { } value)
         {
             identity = await validator.ValidateAsync(value);
             if (identity is not null)
@@ -76,14 +85,14 @@ internal sealed class RouteAccess(
             identity = GatewayIdentity.From(result.Principal);
         }
 
-        // Revocation is never cached: every request is checked against this instance's table.
-        if (revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid))
-        {
-            return new AccessDecision(null, AccessRefusal.Revoked);
-        }
-
-        return new AccessDecision(identity, Rules(identity, policy));
+        return Judge(identity, policy);
     }
+
+    // Revocation is never cached: every request is checked against this instance's table.
+    private AccessDecision Judge(GatewayIdentity identity, RoutePolicy policy) =>
+        revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid)
+            ? new AccessDecision(null, AccessRefusal.Revoked)
+            : new AccessDecision(identity, Rules(identity, policy));
 
     private static AccessRefusal? Rules(GatewayIdentity identity, RoutePolicy policy) =>
         identity.AppId != policy.AppId ? AccessRefusal.OtherApp
