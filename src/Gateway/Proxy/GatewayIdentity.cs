@@ -61,21 +61,6 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 
     public int PlanRank => _membership.PlanRank;
 
-    /// <summary>The identity headers (docs/headers.md) with their values, in this order; absent values are left out.</summary>
-    public IEnumerable<KeyValuePair<string, string>> Headers
-    {
-        get
-        {
-            foreach (var header in IdentityHeaders.All)
-            {
-                if (Value(header) is { Length: > 0 } value)
-                {
-                    yield return KeyValuePair.Create(header, value);
-                }
-            }
-        }
-    }
-
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(_expires);
 

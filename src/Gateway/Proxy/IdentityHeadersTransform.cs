@@ -25,9 +25,13 @@ internal sealed class IdentityHeadersTransform(RoutePolicy policy) : RequestTran
 
         if (policy.ChecksTokens && context.HttpContext.Features.Get<GatewayIdentity>() is { } identity && identity.AppId == policy.AppId)
         {
-            foreach (var (header, value) in identity.Headers)
+            // In IdentityHeaders.All's order; absent values are left out.
+            foreach (var header in IdentityHeaders.All)
             {
-                outgoing.TryAddWithoutValidation(header, IdentityHeaders.HeaderValue(value));
+                if (identity.Value(header) is { Length: > 0 } value)
+                {
+                    outgoing.TryAddWithoutValidation(header, IdentityHeaders.HeaderValue(value));
+                }
             }
         }
 

@@ -60,6 +60,8 @@ public static class TracheaGatewayExtensions
     /// Maps forward auth (<c>/auth/verify</c>) and every configured route behind the route guard, the route rate limits and the backend-error mapping. The routes short-circuit
     /// at routing: the framework's authentication, authorization and rate-limiting middleware, which have nothing
     /// to do for them (a route names none of their policies, <see cref="GatewayTransformProvider"/>), are skipped.
+    /// Their duration is recorded once, by <see cref="ProxyLatency"/> (by route id), not also by the framework's
+    /// request-duration metric.
     /// </summary>
     public static WebApplication MapTracheaGateway(this WebApplication app)
     {
@@ -84,7 +86,7 @@ public static class TracheaGatewayExtensions
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
-        }).ShortCircuit();
+        }).ShortCircuit().DisableHttpMetrics();
         return app;
     }
 
