@@ -17,7 +17,7 @@ internal sealed class TraceContextTransform : RequestTransform
 
     private static readonly DistributedContextPropagator Propagator = DistributedContextPropagator.Current;
 
-    // The headers the propagator writes (traceparent, tracestate, baggage and the legacy Request-Id, Correlation-Context).
+    // The headers the propagator writes (traceparent, tracestate, baggage, and any other it lists).
     private static readonly string[] Fields = [.. Propagator.Fields];
 
     private TraceContextTransform()
@@ -29,7 +29,7 @@ internal sealed class TraceContextTransform : RequestTransform
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
-        // Only the client's copies can be there; asking Kestrel's headers is cheaper than asking HttpClient's.
+        // The client's copies, which YARP copied: asking Kestrel's headers is cheaper than asking HttpClient's.
         var incoming = context.HttpContext.Request.Headers;
         foreach (var field in Fields)
         {
