@@ -38,7 +38,7 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
         return AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer);
     }
 
-    /// <summary>The compact JWS a backend receives: <paramref name="assertion"/> of <paramref name="identity"/> as it is signed now.</summary>
-    public string Render(SignedAssertion assertion, in AssertionSignature signature, IAssertedIdentity identity) =>
-        _rendered.Get(assertion, signature, identity, _issuer);
+    /// <summary>The compact JWS a backend receives: the assertion signed with <paramref name="signature"/> for <paramref name="identity"/> and <paramref name="audience"/>.</summary>
+    public string Render(in AssertionSignature signature, IAssertedIdentity identity, string audience) =>
+        _rendered.Get(signature, identity, audience, _issuer);
 }

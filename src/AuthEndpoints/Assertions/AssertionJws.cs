@@ -14,12 +14,18 @@ namespace Trachea.AuthEndpoints.Assertions;
 /// </summary>
 internal static class AssertionJws
 {
-    // The identity claims an assertion carries, in the order it writes them, when the access token has them.
-    private static readonly string[] AssertedClaims =
-    [
+    // The identity claims an assertion carries, in the order it writes them, when the access token has them; the
+    // names encoded once, so that writing them is a copy.
+    private static readonly (string Type, JsonEncodedText Name)[] AssertedClaims = Encoded(
         TokenClaims.Subject, TokenClaims.AppId, TokenClaims.Role, TokenClaims.Plan, TokenClaims.Provider,
-        TokenClaims.SessionId, TokenClaims.Email, TokenClaims.Username,
-    ];
+        TokenClaims.SessionId, TokenClaims.Email, TokenClaims.Username);
+
+    private static readonly JsonEncodedText IssuerName = JsonEncodedText.Encode("iss");
+    private static readonly JsonEncodedText AudienceName = JsonEncodedText.Encode(TokenClaims.Audience);
+    private static readonly JsonEncodedText TokenIdName = JsonEncodedText.Encode(TokenClaims.TokenId);
+    private static readonly JsonEncodedText IssuedAtName = JsonEncodedText.Encode("iat");
+    private static readonly JsonEncodedText NotBeforeName = JsonEncodedText.Encode("nbf");
+    private static readonly JsonEncodedText ExpiresName = JsonEncodedText.Encode(TokenClaims.Expires);
 
     private static readonly int EncodedSignatureLength = Base64Url.GetEncodedLength(AssertionSignature.Length);
 
@@ -86,13 +92,14 @@ internal static class AssertionJws
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         writer.Reset(buffer);
         writer.WriteStartObject();
-        writer.WriteString("iss", issuer);
-        writer.WriteString(TokenClaims.Audience, audience);
-        foreach (var type in AssertedClaims)
+        writer.WriteString(IssuerName, issuer);
+        writer.WriteString(AudienceName, audience);
+        Span<char> formatted = stackalloc char[IAssertedIdentity.MaxFormattedClaim];
+        foreach (var (type, name) in AssertedClaims)
         {
-            if (identity.Claim(type) is { Length: > 0 } value)
+            if (identity.Claim(type, formatted) is { IsEmpty: false } value)
             {
-                writer.WriteString(type, value);
+                writer.WriteString(name, value);
             }
         }
 
@@ -101,12 +108,15 @@ internal static class AssertionJws
         BinaryPrimitives.WriteUInt128BigEndian(idBytes, tokenId);
         Span<char> id = stackalloc char[32];
         Convert.TryToHexStringLower(idBytes, id, out _);
-        writer.WriteString(TokenClaims.TokenId, id);
-        writer.WriteNumber("iat", issuedAt);
-        writer.WriteNumber("nbf", issuedAt);
-        writer.WriteNumber(TokenClaims.Expires, expires);
+        writer.WriteString(TokenIdName, id);
+        writer.WriteNumber(IssuedAtName, issuedAt);
+        writer.WriteNumber(NotBeforeName, issuedAt);
+        writer.WriteNumber(ExpiresName, expires);
         writer.WriteEndObject();
         writer.Flush();
         return buffer.WrittenSpan;
     }
+
+    private static (string Type, JsonEncodedText Name)[] Encoded(params string[] types) =>
+        [.. types.Select(type => (type, JsonEncodedText.Encode(type)))];
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Trachea.AuthEndpoints.Assertions;
 
 /// <summary>
@@ -8,40 +6,43 @@ namespace Trachea.AuthEndpoints.Assertions;
 /// same (about 1.5 MB at most) however many tokens are active. A text is kept only for an assertion sent twice in
 /// a row through its slot: with many tokens in rotation slots change hands faster than a token returns, and
 /// keeping every text for those few milliseconds would only push short-lived strings into the old generation.
+/// An assertion is known by its <c>jti</c>, drawn at random for each signature, so its bits also pick the slot.
 /// </summary>
 internal sealed class RenderedAssertions
 {
     private const int Slots = 1024;
 
-    private readonly SignedAssertion?[] _seen = new SignedAssertion?[Slots];
+    private readonly UInt128[] _seen = new UInt128[Slots];
     private readonly Entry?[] _texts = new Entry?[Slots];
 
     /// <summary>
-    /// The text of <paramref name="assertion"/> for <paramref name="identity"/> with <paramref name="signature"/>, written by
-    /// <see cref="AssertionJws.Render"/> unless it is held.
+    /// The text of the assertion signed with <paramref name="signature"/> for <paramref name="identity"/> and
+    /// <paramref name="audience"/>, written by <see cref="AssertionJws.Render"/> unless it is held.
     /// </summary>
-    public string Get(SignedAssertion assertion, in AssertionSignature signature, IAssertedIdentity identity, string issuer)
+    public string Get(in AssertionSignature signature, IAssertedIdentity identity, string audience, string issuer)
     {
-        var slot = RuntimeHelpers.GetHashCode(assertion) & (Slots - 1);
-        if (_texts[slot] is { } entry && entry.Assertion == assertion && entry.Identity == identity && entry.TokenId == signature.TokenId)
+        var tokenId = signature.TokenId;
+        var slot = (int)(tokenId >> 64) & (Slots - 1);
+        if (_texts[slot] is { } entry && entry.TokenId == tokenId && entry.Identity == identity)
         {
             return entry.Text;
         }
 
-        var text = AssertionJws.Render(signature, identity, issuer, assertion.Audience);
-        if (_seen[slot] == assertion)
+        var text = AssertionJws.Render(signature, identity, issuer, audience);
+
+        // A torn read or write of a jti here only decides whether a text is kept.
+        if (_seen[slot] == tokenId)
         {
-            _texts[slot] = new Entry(assertion, identity, signature.TokenId, text);
+            _texts[slot] = new Entry(identity, tokenId, text);
         }
         else
         {
-            _seen[slot] = assertion;
+            _seen[slot] = tokenId;
         }
 
         return text;
     }
 
-    // Replaced whole, so a reader sees an assertion with its own text or another one, never a mix. The jti tells
-    // a renewed signature of the same assertion apart.
-    private sealed record Entry(SignedAssertion Assertion, IAssertedIdentity Identity, UInt128 TokenId, string Text);
+    // Replaced whole, so a reader sees an assertion with its own text or another one, never a mix.
+    private sealed record Entry(IAssertedIdentity Identity, UInt128 TokenId, string Text);
 }

@@ -5,42 +5,60 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// The signed assertions of each validated token, one per audience, so a token's requests share one signature
 /// until its renewal time (docs/assertion.md, "Reuse"). They are kept on the token's <see cref="GatewayIdentity"/>
-/// in compact form, as a list newest first, and collected with it, which bounds them by the validated tokens this
-/// instance keeps; each token keeps at most <see cref="AudiencesPerToken"/> audiences, and a renewal signs the
-/// same assertion again in place.
+/// in compact form and collected with it, which bounds them by the validated tokens this instance keeps: the
+/// first audience's in the identity itself (no object of its own), the others in a list, newest first, at most
+/// <see cref="AudiencesPerToken"/> in all. A renewal signs the same assertion again in place.
 /// </summary>
 internal static class AssertionCache
 {
     public const int AudiencesPerToken = 4;
 
-    /// <returns>The token's assertion for <paramref name="audience"/>; null before its first.</returns>
-    public static SignedAssertion? Find(GatewayIdentity identity, string audience)
+    /// <returns>True with the token's assertion for <paramref name="audience"/>; false before its first.</returns>
+    public static bool TryFind(GatewayIdentity identity, string audience, out AssertionSignature signature)
     {
-        for (var assertion = identity.Assertions; assertion is not null; assertion = assertion.Next)
+        if (identity.FirstAssertion.TryRead(audience, out signature))
         {
-            if (string.Equals(assertion.Audience, audience, StringComparison.Ordinal))
+            return true;
+        }
+
+        for (var assertion = identity.MoreAssertions; assertion is not null; assertion = assertion.Next)
+        {
+            if (assertion.Slot.TryRead(audience, out signature))
             {
-                return assertion;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
-    /// <returns>The token's assertion for <paramref name="audience"/>, now signed with <paramref name="signature"/>.</returns>
-    public static SignedAssertion Keep(GatewayIdentity identity, string audience, in AssertionSignature signature)
+    /// <summary>Keeps <paramref name="signature"/> as the token's assertion for <paramref name="audience"/>.</summary>
+    public static void Keep(GatewayIdentity identity, string audience, in AssertionSignature signature)
     {
-        if (Find(identity, audience) is { } known)
+        ref var first = ref identity.FirstAssertion;
+        if (first.IsEmpty || first.Holds(audience))
         {
-            known.Renew(signature);
-            return known;
+            // Two requests that claim the empty slot for two audiences at once both write it and the later one
+            // stays: the other's assertion is signed again on its next request, and then kept in the list.
+            first.Write(audience, signature);
+            return;
+        }
+
+        for (var assertion = identity.MoreAssertions; assertion is not null; assertion = assertion.Next)
+        {
+            if (assertion.Slot.Holds(audience))
+            {
+                assertion.Slot.Write(audience, signature);
+                return;
+            }
         }
 
         // Readers walk the list as they find it; a writer adds in front and cuts what is past the limit. Two
         // requests that add the same audience at once both succeed, and the later head wins: either assertion is
         // valid, and one dropped only means another signature later.
-        var added = new SignedAssertion(audience, signature, identity.Assertions);
-        var kept = 1;
+        var added = new AudienceAssertion(identity.MoreAssertions);
+        added.Slot.Write(audience, signature);
+        var kept = 2;
         for (var assertion = added; assertion is not null; assertion = assertion.Next, kept++)
         {
             if (kept == AudiencesPerToken)
@@ -49,7 +67,6 @@ internal static class AssertionCache
             }
         }
 
-        identity.Assertions = added;
-        return added;
+        identity.MoreAssertions = added;
     }
 }

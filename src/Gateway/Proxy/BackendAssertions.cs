@@ -17,9 +17,9 @@ internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issu
             return null;
         }
 
-        if (AssertionCache.Find(identity, audience) is { } kept && kept.Signature is var current && current.Signer == signer && now < current.RenewAt)
+        if (AssertionCache.TryFind(identity, audience, out var kept) && kept.Signer == signer && now < kept.RenewAt)
         {
-            return issuer.Render(kept, current, identity);
+            return issuer.Render(kept, identity, audience);
         }
 
         if (issuer.Issue(identity, audience, signer, now) is not { } signature)
@@ -27,6 +27,7 @@ internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issu
             return null;
         }
 
-        return issuer.Render(AssertionCache.Keep(identity, audience, signature), signature, identity);
+        AssertionCache.Keep(identity, audience, signature);
+        return issuer.Render(signature, identity, audience);
     }
 }

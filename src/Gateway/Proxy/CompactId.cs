@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Trachea.Gateway.Proxy;
@@ -23,7 +24,16 @@ internal readonly struct CompactId
     }
 
     /// <summary>The id as the token carried it; null when it had none.</summary>
-    public string? Value => _length > 0 ? Convert.ToHexStringLower(((ReadOnlySpan<byte>)_bytes)[.._length]) : _text;
+    public string? Value => _length > 0 ? Convert.ToHexStringLower(Bytes) : _text;
+
+    [UnscopedRef]
+    private ReadOnlySpan<byte> Bytes => ((ReadOnlySpan<byte>)_bytes)[.._length];
+
+    /// <summary>The same text without a new string: written into <paramref name="buffer"/> (32 characters) when kept as bytes; empty when absent.</summary>
+    public ReadOnlySpan<char> Format(Span<char> buffer) =>
+        _length == 0 ? _text.AsSpan()
+        : Convert.TryToHexStringLower(Bytes, buffer, out var written) ? buffer[..written]
+        : throw new ArgumentException($"An id takes up to {MaxBytes * 2} characters.", nameof(buffer));
 
     public static CompactId From(string? value)
     {

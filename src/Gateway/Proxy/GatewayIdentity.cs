@@ -13,13 +13,14 @@ namespace Trachea.Gateway.Proxy;
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
 /// headers a backend receives, and when the token stops being valid. One instance serves every request that
 /// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
-/// keeps here. It keeps no claims principal: the gateway's user and session ids as bytes (<see cref="CompactId"/>),
+/// keeps here, the first audience's in place. It keeps no claims principal: the gateway's user and session ids as bytes (<see cref="CompactId"/>),
 /// the app, role, plan and provider shared with every token that has the same (<see cref="TokenMembership"/>), so
 /// that a cache of many tokens stays small (docs/performance.md).
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
-    private volatile SignedAssertion? _assertions;
+    private AssertionSlot _firstAssertion;
+    private volatile AudienceAssertion? _moreAssertions;
 
     private readonly CompactId _userId;
     private readonly CompactId _sid;
@@ -64,11 +65,14 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(_expires);
 
-    /// <summary>The newest of the assertions signed for this token, one per audience (<see cref="SignedAssertion.Next"/>); null before the first.</summary>
-    public SignedAssertion? Assertions
+    /// <summary>The assertion signed for this token's first audience; empty before it.</summary>
+    public ref AssertionSlot FirstAssertion => ref _firstAssertion;
+
+    /// <summary>The newest of the assertions signed for its other audiences (<see cref="AudienceAssertion.Next"/>); null before the first.</summary>
+    public AudienceAssertion? MoreAssertions
     {
-        get => _assertions;
-        set => _assertions = value;
+        get => _moreAssertions;
+        set => _moreAssertions = value;
     }
 
     /// <summary>The token's value of one of the identity claims it keeps; null for any other claim or an absent value.</summary>
@@ -83,6 +87,13 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
         TokenClaims.Username => Username,
         TokenClaims.SessionId => Sid,
         _ => null,
+    };
+
+    public ReadOnlySpan<char> Claim(string type, Span<char> buffer) => type switch
+    {
+        TokenClaims.Subject => _userId.Format(buffer),
+        TokenClaims.SessionId => _sid.Format(buffer),
+        _ => Claim(type),
     };
 
     /// <summary>The value an identity header carries for this caller (not yet encoded); null when absent.</summary>

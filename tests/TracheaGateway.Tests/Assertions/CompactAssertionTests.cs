@@ -31,8 +31,8 @@ public sealed class CompactAssertionTests : IDisposable
         var identity = Identity("member", email: "zoë@exämple.com");
         var assertion = Sign(identity, "billing", Now);
 
-        var first = Render(assertion, identity);
-        var second = Render(assertion, identity);
+        var first = Render(assertion, identity, "billing");
+        var second = Render(assertion, identity, "billing");
 
         Assert.Equal(first, second);
         var result = await Verify(first, "billing");
@@ -48,38 +48,39 @@ public sealed class CompactAssertionTests : IDisposable
     public async Task Renew_SignsTheSameAssertionAgainInPlace_AndItsTextFollows()
     {
         var identity = Identity("member");
-        var assertion = Sign(identity, "billing", Now);
-        var first = Render(assertion, identity);
-        var second = Render(assertion, identity);
+        Sign(identity, "billing", Now);
+        var first = Render(Kept(identity, "billing"), identity, "billing");
+        var second = Render(Kept(identity, "billing"), identity, "billing");
 
-        Assert.Same(second, Render(assertion, identity));
-        Assert.Same(assertion, AssertionCache.Keep(identity, "billing", _issuer.Issue(identity, "billing", _signer, Now.AddSeconds(100))!.Value));
-        var renewed = Render(assertion, identity);
+        Assert.Same(second, Render(Kept(identity, "billing"), identity, "billing"));
+        Sign(identity, "billing", Now.AddSeconds(100));
+        var renewed = Render(Kept(identity, "billing"), identity, "billing");
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, renewed);
         Assert.True((await Verify(renewed, "billing")).IsValid);
         Assert.Equal(Now.ToUnixTimeSeconds() + 100, JsonDocument.Parse(Base64UrlEncoder.Decode(renewed.Split('.')[1])).RootElement.GetProperty("iat").GetInt64());
+        Assert.Null(identity.MoreAssertions);
     }
 
     [Fact]
     public async Task Signature_ReadWhileRenewedTwiceAtOnce_IsNeverAMixOfTwoSignatures()
     {
-        var assertion = new SignedAssertion("billing", Marked(0), next: null);
+        var assertion = new AudienceAssertion(next: null);
+        assertion.Slot.Write("billing", Marked(0));
         // Two writers, as when two requests of one token renew it at once.
         var renewals = Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
             for (var mark = 1; mark <= 20_000; mark++)
             {
-                assertion.Renew(Marked(mark));
+                assertion.Slot.Write("billing", Marked(mark));
             }
         })));
 
         var torn = 0;
         for (var read = 0; read < 200_000 || !renewals.IsCompleted; read++)
         {
-            var copy = assertion.Signature;
-            if (copy.TokenId != new UInt128((ulong)copy.IssuedAt, (ulong)copy.IssuedAt) || copy.Expires != copy.IssuedAt + 1 || copy.Bytes.ContainsAnyExcept((byte)copy.IssuedAt))
+            if (!assertion.Slot.TryRead("billing", out var copy) || copy.TokenId != new UInt128((ulong)copy.IssuedAt, (ulong)copy.IssuedAt) || copy.Expires != copy.IssuedAt + 1 || copy.Bytes.ContainsAnyExcept((byte)copy.IssuedAt))
             {
                 torn++;
             }
@@ -87,7 +88,8 @@ public sealed class CompactAssertionTests : IDisposable
 
         await renewals;
         Assert.Equal(0, torn);
-        Assert.Equal(20_000, assertion.Signature.IssuedAt);
+        Assert.True(assertion.Slot.TryRead("billing", out var last));
+        Assert.Equal(20_000, last.IssuedAt);
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public sealed class CompactAssertionTests : IDisposable
     {
         var assertion = Sign(Identity("member"), "billing", Now);
 
-        var forged = Render(assertion, Identity("admin"));
+        var forged = Render(assertion, Identity("admin"), "billing");
 
         Assert.False((await Verify(forged, "billing")).IsValid);
     }
@@ -125,7 +127,7 @@ public sealed class CompactAssertionTests : IDisposable
     }
 
     [Fact]
-    public void Cache_KeepsOneAssertionPerAudience_AtMostFour_NewestFirst()
+    public void Cache_KeepsOneAssertionPerAudience_AtMostFour_TheFirstInPlace_TheOthersNewestFirst()
     {
         var identity = Identity("member");
         foreach (var audience in new[] { "a", "b", "c", "d", "e", "e" })
@@ -133,8 +135,10 @@ public sealed class CompactAssertionTests : IDisposable
             Sign(identity, audience, Now);
         }
 
-        Assert.Null(AssertionCache.Find(identity, "a"));
-        Assert.Equal(["e", "d", "c", "b"], Audiences(identity));
+        Assert.True(identity.FirstAssertion.Holds("a"));
+        Assert.False(AssertionCache.TryFind(identity, "b", out _));
+        Assert.Equal(["e", "d", "c"], FurtherAudiences(identity, "a", "b", "c", "d", "e"));
+        Assert.All(["a", "c", "d", "e"], (string audience) => Assert.True(AssertionCache.TryFind(identity, audience, out _)));
     }
 
     [Fact]
@@ -152,18 +156,19 @@ public sealed class CompactAssertionTests : IDisposable
     public void Render_WritesTheJtiAsThirtyTwoLowercaseHexDigitsOfTheTokenId()
     {
         var identity = Identity("member");
-        var assertion = AssertionCache.Keep(identity, "billing", new AssertionSignature(_signer, 1, 2, new UInt128(0x0123456789abcdef, 0x00000000000000a0), new byte[AssertionSignature.Length]));
+        var assertion = new AssertionSignature(_signer, 1, 2, new UInt128(0x0123456789abcdef, 0x00000000000000a0), new byte[AssertionSignature.Length]);
 
-        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(Render(assertion, identity).Split('.')[1])).RootElement;
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(Render(assertion, identity, "billing").Split('.')[1])).RootElement;
 
         Assert.Equal("0123456789abcdef00000000000000a0", payload.GetProperty("jti").GetString());
     }
 
-    private static IEnumerable<string> Audiences(GatewayIdentity identity)
+    // The audiences of the identity's list, in its order, among those given.
+    private static IEnumerable<string> FurtherAudiences(GatewayIdentity identity, params string[] audiences)
     {
-        for (var assertion = identity.Assertions; assertion is not null; assertion = assertion.Next)
+        for (var assertion = identity.MoreAssertions; assertion is not null; assertion = assertion.Next)
         {
-            yield return assertion.Audience;
+            yield return audiences.Single(assertion.Slot.Holds);
         }
     }
 
@@ -175,10 +180,17 @@ public sealed class CompactAssertionTests : IDisposable
         return new AssertionSignature(_signer, mark, mark + 1, new UInt128((ulong)mark, (ulong)mark), bytes);
     }
 
-    private SignedAssertion Sign(GatewayIdentity identity, string audience, DateTimeOffset now) =>
-        AssertionCache.Keep(identity, audience, _issuer.Issue(identity, audience, _signer, now)!.Value);
+    private AssertionSignature Sign(GatewayIdentity identity, string audience, DateTimeOffset now)
+    {
+        var signature = _issuer.Issue(identity, audience, _signer, now)!.Value;
+        AssertionCache.Keep(identity, audience, signature);
+        return signature;
+    }
 
-    private string Render(SignedAssertion assertion, GatewayIdentity identity) => _issuer.Render(assertion, assertion.Signature, identity);
+    private static AssertionSignature Kept(GatewayIdentity identity, string audience) =>
+        AssertionCache.TryFind(identity, audience, out var signature) ? signature : throw new InvalidOperationException($"no assertion for {audience}");
+
+    private string Render(in AssertionSignature signature, GatewayIdentity identity, string audience) => _issuer.Render(signature, identity, audience);
 
     private static GatewayIdentity Identity(string role, string? email = null, TimeSpan? expiresIn = null)
     {
