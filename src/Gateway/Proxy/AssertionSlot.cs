@@ -49,8 +49,8 @@ internal struct AssertionSlot
 
     public void Write(string audience, in AssertionSignature signature)
     {
-        // A writer takes the sequence from even to odd itself: a monitor on the holder would give every renewed
-        // token a sync block, runtime memory kept as long as the token.
+        // A writer takes the sequence from even to odd itself, so the slot needs no lock object of its own; two
+        // writers at once take turns here.
         var wait = default(SpinWait);
         int before;
         while (((before = Volatile.Read(ref _sequence)) & 1) != 0 || Interlocked.CompareExchange(ref _sequence, before + 1, before) != before)
