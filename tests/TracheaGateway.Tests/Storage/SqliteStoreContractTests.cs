@@ -46,6 +46,23 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
     }
 
     [Fact]
+    public async Task Connections_WaitForTheWriteLock_SyncAtCheckpoints_AndKeepASmallPageCache()
+    {
+        var dataDir = Directory.CreateDirectory(Path.Combine(_root, "pragmas")).FullName;
+        using var database = new SqliteDatabase(dataDir);
+
+        // Twice: the second read gets the pooled connection, set up once.
+        for (var read = 0; read < 2; read++)
+        {
+            var pragmas = await database.ReadAsync(
+                async connection => (await ScalarAsync(connection, "PRAGMA busy_timeout;"), await ScalarAsync(connection, "PRAGMA synchronous;"), await ScalarAsync(connection, "PRAGMA cache_size;")),
+                None);
+
+            Assert.Equal((5000L, 1L, -512L), pragmas);
+        }
+    }
+
+    [Fact]
     public async Task Initialize_ExpiredTokensInFile_DeletesThem()
     {
         var dataDir = Path.Combine(_root, "data");
@@ -110,6 +127,11 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, SqliteDatabase.FileName)};Pooling=False");
         await connection.OpenAsync();
+        return await ScalarAsync(connection, sql);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();

@@ -16,8 +16,9 @@ internal sealed class SqliteDatabase : IDisposable
 
     // Per connection: wait for the write lock, and in WAL mode sync at checkpoints rather than on every commit
     // (SQLite's recommended WAL setting): a commit survives a crash of the gateway; only a power or OS failure
-    // can lose the last commits.
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    // can lose the last commits. A page cache of 512 KiB instead of SQLite's 2 MB: it still holds the upper
+    // levels of every index, and the pages below come from the operating system's cache of the file.
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -512;";
 
     // Each open connection keeps its own page cache; bounding how many run at once bounds memory. This bound is
     // not what makes any operation atomic.
