@@ -13,7 +13,7 @@ namespace Trachea.Gateway.Proxy;
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
 /// headers a backend receives, and when the token stops being valid. One instance serves every request that
 /// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
-/// keeps here, the first audience's in place. It keeps no claims principal: the gateway's user and session ids as bytes (<see cref="CompactId"/>),
+/// keeps here, the first audience's in place. It keeps no claims principal: the gateway's user and session ids as bytes (<see cref="CompactIds"/>),
 /// the app, role, plan and provider shared with every token that has the same (<see cref="TokenMembership"/>), so
 /// that a cache of many tokens stays small (docs/performance.md).
 /// </summary>
@@ -22,23 +22,21 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     private AssertionSlot _firstAssertion;
     private volatile AudienceAssertion? _moreAssertions;
 
-    private readonly CompactId _userId;
-    private readonly CompactId _sid;
+    private readonly CompactIds _ids;
     private readonly TokenMembership _membership;
     private readonly long _expires;
 
     private GatewayIdentity(Func<string, string?> claim, int version, long expires)
     {
-        _userId = CompactId.From(claim(TokenClaims.Subject) ?? string.Empty);
+        _ids = new CompactIds(claim(TokenClaims.Subject) ?? string.Empty, claim(TokenClaims.SessionId));
         _membership = TokenMembership.Of(claim(TokenClaims.AppId) ?? string.Empty, claim(TokenClaims.Role), claim(TokenClaims.Plan), claim(TokenClaims.Provider));
         Email = claim(TokenClaims.Email);
         Username = claim(TokenClaims.Username);
-        _sid = CompactId.From(claim(TokenClaims.SessionId));
         Version = version;
         _expires = expires;
     }
 
-    public string UserId => _userId.Value ?? string.Empty;
+    public string UserId => _ids.UserId ?? string.Empty;
 
     public string AppId => _membership.AppId;
 
@@ -53,7 +51,7 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     public string? Username { get; }
 
     /// <summary>The token's <c>sid</c>, absent from tokens issued before sessions were named.</summary>
-    public string? Sid => _sid.Value;
+    public string? Sid => _ids.SessionId;
 
     /// <summary>The token's <c>ver</c>: the membership version it was issued at.</summary>
     public int Version { get; }
@@ -91,8 +89,8 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 
     public ReadOnlySpan<char> Claim(string type, Span<char> buffer) => type switch
     {
-        TokenClaims.Subject => _userId.Format(buffer),
-        TokenClaims.SessionId => _sid.Format(buffer),
+        TokenClaims.Subject => _ids.FormatUserId(buffer),
+        TokenClaims.SessionId => _ids.FormatSessionId(buffer),
         _ => Claim(type),
     };
 
