@@ -3,8 +3,8 @@ using Trachea.AuthEndpoints.Assertions;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// One token's assertion for one audience in compact form (its audience and <see cref="AssertionSignature"/>, 104
-/// bytes instead of the 1.4 KB of its text), kept in place inside its holder: the token's
+/// One token's assertion for one audience in compact form (its audience and <see cref="AssertionSignature"/>, about
+/// 110 bytes instead of the 1.4 KB of its text), kept in place inside its holder: the token's
 /// <see cref="GatewayIdentity"/> for its first audience, an <see cref="AudienceAssertion"/> for any other. A
 /// renewal writes the new signature over the old one, so renewals leave no garbage behind that only a full
 /// collection would reclaim. Readers take a consistent copy without a lock (a sequence lock: a copy made while a

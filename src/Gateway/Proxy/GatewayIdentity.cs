@@ -13,9 +13,9 @@ namespace Trachea.Gateway.Proxy;
 /// plan ranks the route rules compare, what the revocation check reads (<c>ver</c>, <c>sid</c>), the identity
 /// headers a backend receives, and when the token stops being valid. One instance serves every request that
 /// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
-/// keeps here, the first audience's in place. It keeps no claims principal: the gateway's user and session ids as bytes (<see cref="CompactIds"/>),
-/// the app, role, plan and provider shared with every token that has the same (<see cref="TokenMembership"/>), so
-/// that a cache of many tokens stays small (docs/performance.md).
+/// keeps here, the first audience's in place. It keeps no claims principal: the gateway's user and session ids as
+/// bytes (<see cref="CompactIds"/>), the app, role, plan and provider shared with every token that has the same
+/// (<see cref="TokenMembership"/>), so that a cache of many tokens stays small (docs/performance.md).
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
