@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Trachea.AuthEndpoints.Assertions;
 
 namespace Trachea.Gateway.Proxy;
@@ -16,41 +17,32 @@ internal static class AssertionCache
     /// <returns>True with the token's assertion for <paramref name="audience"/>; false before its first.</returns>
     public static bool TryFind(GatewayIdentity identity, string audience, out AssertionSignature signature)
     {
-        if (identity.FirstAssertion.TryRead(audience, out signature))
+        ref var slot = ref Holding(identity, audience);
+        if (Unsafe.IsNullRef(ref slot))
         {
-            return true;
+            signature = default;
+            return false;
         }
 
-        for (var assertion = identity.MoreAssertions; assertion is not null; assertion = assertion.Next)
-        {
-            if (assertion.Slot.TryRead(audience, out signature))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return slot.TryRead(audience, out signature);
     }
 
     /// <summary>Keeps <paramref name="signature"/> as the token's assertion for <paramref name="audience"/>.</summary>
     public static void Keep(GatewayIdentity identity, string audience, in AssertionSignature signature)
     {
-        ref var first = ref identity.FirstAssertion;
-        if (first.IsEmpty || first.Holds(audience))
+        ref var slot = ref Holding(identity, audience);
+        if (!Unsafe.IsNullRef(ref slot))
         {
-            // Two requests that claim the empty slot for two audiences at once both write it and the later one
-            // stays: the other's assertion is signed again on its next request, and then kept in the list.
-            first.Write(audience, signature);
+            slot.Write(audience, signature);
             return;
         }
 
-        for (var assertion = identity.MoreAssertions; assertion is not null; assertion = assertion.Next)
+        if (identity.FirstAssertion.IsEmpty)
         {
-            if (assertion.Slot.Holds(audience))
-            {
-                assertion.Slot.Write(audience, signature);
-                return;
-            }
+            // Two requests that claim the empty slot for two audiences at once both write it and the later one
+            // stays: the other's assertion is signed again on its next request, and then kept in the list.
+            identity.FirstAssertion.Write(audience, signature);
+            return;
         }
 
         // Readers walk the list as they find it; a writer adds in front and cuts what is past the limit. Two
@@ -68,5 +60,24 @@ internal static class AssertionCache
         }
 
         identity.MoreAssertions = added;
+    }
+
+    // The slot that holds the token's assertion for audience, in the identity or in its list; a null reference when none does.
+    private static ref AssertionSlot Holding(GatewayIdentity identity, string audience)
+    {
+        if (identity.FirstAssertion.Holds(audience))
+        {
+            return ref identity.FirstAssertion;
+        }
+
+        for (var assertion = identity.MoreAssertions; assertion is not null; assertion = assertion.Next)
+        {
+            if (assertion.Slot.Holds(audience))
+            {
+                return ref assertion.Slot;
+            }
+        }
+
+        return ref Unsafe.NullRef<AssertionSlot>();
     }
 }
