@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.Telemetry;
 
 namespace Trachea.AuthEndpoints.Assertions;
 
@@ -9,7 +10,7 @@ namespace Trachea.AuthEndpoints.Assertions;
 /// validated access token as they are, and a lifetime of TRACHEA_ASSERTION_TTL_SECONDS cut short to the access
 /// token's own <c>exp</c>; and renders a signed assertion as the text a backend receives.
 /// </summary>
-internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
+internal sealed class AssertionIssuer(IOptions<TracheaOptions> options, TracheaMetrics metrics)
 {
     /// <summary>
     /// An assertion is replaced once a share of its lifetime between these two has passed, fixed for each assertion
@@ -35,7 +36,9 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options)
 
         Span<byte> tokenId = stackalloc byte[16];
         RandomNumberGenerator.Fill(tokenId);
-        return AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer);
+        var signature = AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer);
+        metrics.AssertionSigned(audience);
+        return signature;
     }
 
     /// <summary>The compact JWS a backend receives: the assertion signed with <paramref name="signature"/> for <paramref name="identity"/> and <paramref name="audience"/>.</summary>

@@ -1,11 +1,14 @@
+using System.Diagnostics.Metrics;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Trachea.AuthEndpoints.Assertions;
 using Trachea.AuthEndpoints.Configuration;
+using Trachea.AuthEndpoints.Telemetry;
 using Trachea.Gateway.Proxy;
 
 namespace Trachea.Tests.Assertions;
@@ -18,12 +21,21 @@ public sealed class CompactAssertionTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private readonly AssertionIssuer _issuer = new(Options.Create(new TracheaOptions { AssertionTtlSeconds = 120 }));
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly AssertionIssuer _issuer;
     private readonly AssertionSigner _signer;
 
-    public CompactAssertionTests() => _signer = new AssertionSigner("kid-1", Now, _key);
+    public CompactAssertionTests()
+    {
+        _issuer = new AssertionIssuer(Options.Create(new TracheaOptions { AssertionTtlSeconds = 120 }), new TracheaMetrics(_meters.GetRequiredService<IMeterFactory>()));
+        _signer = new AssertionSigner("kid-1", Now, _key);
+    }
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose()
+    {
+        _key.Dispose();
+        _meters.Dispose();
+    }
 
     [Fact]
     public async Task Render_GivesTheSameTextEachTime_WhichVerifiesWithEveryClaim()

@@ -45,6 +45,9 @@ public sealed class KeyRingTests : IDisposable
         Assert.NotEqual(first, renewed);
         Assert.True((await app.VerifyAsync(renewed!, "recording")).IsValid);
         Assert.True(AssertionGateway.Payload(renewed!)["iat"].GetInt64() > AssertionGateway.Payload(first!)["iat"].GetInt64());
+        var metrics = await app.CreateClient().GetStringAsync("/metrics");
+        Assert.Matches("""trachea_assertions_signed_total\{[^}]*audience="recording"[^}]*\} 2( [0-9]+)?\n""", metrics);
+        Assert.Matches("""trachea_assertions_signed_total\{[^}]*audience="billing-api"[^}]*\} 1( [0-9]+)?\n""", metrics);
     }
 
     [Fact]
