@@ -94,6 +94,14 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
         _ => Claim(type),
     };
 
+    /// <summary>The one revocation check for this token, its ids written on the stack rather than as new strings.</summary>
+    public bool IsRevokedIn(RevocationTable revocations)
+    {
+        Span<char> userId = stackalloc char[CompactIds.MaxFormatted];
+        Span<char> sessionId = stackalloc char[CompactIds.MaxFormatted];
+        return revocations.IsRevoked(_ids.FormatUserId(userId), AppId, Version, _ids.FormatSessionId(sessionId));
+    }
+
     /// <summary>The value an identity header carries for this caller (not yet encoded); null when absent.</summary>
     public string? Value(string header) => IdentityHeaders.ClaimOf(header) is { } claim ? Claim(claim) : null;
 

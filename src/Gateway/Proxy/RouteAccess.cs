@@ -90,7 +90,7 @@ internal sealed class RouteAccess(
 
     // Revocation is never cached: every request is checked against this instance's table.
     private AccessDecision Judge(GatewayIdentity identity, RoutePolicy policy) =>
-        revocations.IsRevoked(identity.UserId, identity.AppId, identity.Version, identity.Sid)
+        identity.IsRevokedIn(revocations)
             ? new AccessDecision(null, AccessRefusal.Revoked)
             : new AccessDecision(identity, Rules(identity, policy));
 
