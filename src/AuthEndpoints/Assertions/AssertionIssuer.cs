@@ -13,8 +13,11 @@ namespace Trachea.AuthEndpoints.Assertions;
 internal sealed class AssertionIssuer(IOptions<TracheaOptions> options, TracheaMetrics metrics)
 {
     /// <summary>
-    /// An assertion is replaced once a share of its lifetime between these two has passed, fixed for each assertion
-    /// by its <c>jti</c> (docs/assertion.md, "Reuse"): assertions signed together are not all renewed together.
+    /// A token's first assertion (and the first from a new key) is replaced once a share of its lifetime between
+    /// these two has passed, drawn from its random <c>jti</c>, so that assertions signed together (every active user
+    /// right after a restart or a key rotation) are not all renewed together; its renewals are replaced at the
+    /// latest share, which keeps them as far apart as they started while signing as seldom as reuse allows
+    /// (docs/assertion.md, "Reuse").
     /// </summary>
     public const double EarliestRenewalShare = 0.6;
 
@@ -24,8 +27,12 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options, TracheaM
     private readonly string _issuer = AssertionSettings.Issuer(options.Value);
     private readonly RenderedAssertions _rendered = new();
 
+    /// <param name="renewal">
+    /// True when the assertion replaces the token's assertion for this audience from the same key at its renewal
+    /// time: it is renewed in its turn at the latest share of its lifetime rather than at a drawn one.
+    /// </param>
     /// <returns>The assertion; null when the access token's <c>exp</c> has come (it passes only within the clock skew).</returns>
-    public AssertionSignature? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now)
+    public AssertionSignature? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now, bool renewal = false)
     {
         var issuedAt = now.ToUnixTimeSeconds();
         var expires = Math.Min(issuedAt + options.Value.AssertionTtlSeconds, identity.ExpiresAt.ToUnixTimeSeconds());
@@ -34,9 +41,12 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options, TracheaM
             return null;
         }
 
-        Span<byte> tokenId = stackalloc byte[16];
-        RandomNumberGenerator.Fill(tokenId);
-        var signature = AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, new UInt128(BitConverter.ToUInt64(tokenId), BitConverter.ToUInt64(tokenId[8..])), signer);
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        var tokenId = new UInt128(BitConverter.ToUInt64(bytes), BitConverter.ToUInt64(bytes[8..]));
+        var share = renewal ? LatestRenewalShare : EarliestRenewalShare + ((LatestRenewalShare - EarliestRenewalShare) * ((ushort)tokenId / (double)(ushort.MaxValue + 1)));
+        var renewAt = issuedAt + (long)Math.Round((expires - issuedAt) * share);
+        var signature = AssertionJws.Sign(identity, _issuer, audience, issuedAt, expires, renewAt, tokenId, signer);
         metrics.AssertionSigned(audience);
         return signature;
     }

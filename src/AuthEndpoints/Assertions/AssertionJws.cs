@@ -35,9 +35,9 @@ internal static class AssertionJws
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    /// <summary>Signs a new assertion for <paramref name="identity"/>.</summary>
+    /// <summary>Signs a new assertion for <paramref name="identity"/>, to be replaced from <paramref name="renewAt"/> on.</summary>
     public static AssertionSignature Sign(
-        IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, UInt128 tokenId, AssertionSigner signer)
+        IAssertedIdentity identity, string issuer, string audience, long issuedAt, long expires, long renewAt, UInt128 tokenId, AssertionSigner signer)
     {
         var payload = Payload(identity, issuer, audience, issuedAt, expires, tokenId);
         var header = signer.EncodedHeader;
@@ -51,7 +51,7 @@ internal static class AssertionJws
             Base64Url.EncodeToUtf8(payload, input[(header.Length + 1)..]);
             Span<byte> signature = stackalloc byte[AssertionSignature.Length];
             signer.Sign(input, signature);
-            return new AssertionSignature(signer, issuedAt, expires, tokenId, signature);
+            return new AssertionSignature(signer, issuedAt, expires, renewAt, tokenId, signature);
         }
         finally
         {

@@ -12,15 +12,18 @@ internal readonly struct AssertionSignature
 {
     public const int Length = 64;
 
-    // Kept in 96 bytes with the signature (one per validated token and audience): seconds as 32 bits (until 2106),
-    // and the jti as two halves, since a UInt128 field is aligned to 16 bytes and would add padding.
+    // Kept in 96 bytes with the signature (one per validated token and audience): iat in seconds as 32 bits (until
+    // 2106), the lifetime and the renewal point as 16-bit offsets from it (an assertion lives at most 300 s), and the
+    // jti as two halves, since a UInt128 field is aligned to 16 bytes and would add padding.
     private readonly uint _issuedAt;
-    private readonly uint _expires;
+    private readonly ushort _lifetime;
+    private readonly ushort _renewAfter;
     private readonly ulong _tokenIdUpper;
     private readonly ulong _tokenIdLower;
     private readonly SignatureBuffer _signature;
 
-    public AssertionSignature(AssertionSigner signer, long issuedAt, long expires, UInt128 tokenId, ReadOnlySpan<byte> signature)
+    /// <param name="renewAt">When a fresh assertion should replace this one, in seconds since the Unix epoch, between <paramref name="issuedAt"/> and <paramref name="expires"/>.</param>
+    public AssertionSignature(AssertionSigner signer, long issuedAt, long expires, long renewAt, UInt128 tokenId, ReadOnlySpan<byte> signature)
     {
         if (signature.Length != Length)
         {
@@ -30,9 +33,13 @@ internal readonly struct AssertionSignature
         ArgumentOutOfRangeException.ThrowIfNegative(issuedAt);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(expires, uint.MaxValue);
         ArgumentOutOfRangeException.ThrowIfLessThan(expires, issuedAt);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(expires - issuedAt, ushort.MaxValue, nameof(expires));
+        ArgumentOutOfRangeException.ThrowIfLessThan(renewAt, issuedAt);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(renewAt, expires);
         Signer = signer;
         _issuedAt = (uint)issuedAt;
-        _expires = (uint)expires;
+        _lifetime = (ushort)(expires - issuedAt);
+        _renewAfter = (ushort)(renewAt - issuedAt);
         _tokenIdUpper = (ulong)(tokenId >> 64);
         _tokenIdLower = (ulong)tokenId;
         signature.CopyTo(_signature);
@@ -44,25 +51,16 @@ internal readonly struct AssertionSignature
     public long IssuedAt => _issuedAt;
 
     /// <summary><c>exp</c>, in seconds since the Unix epoch.</summary>
-    public long Expires => _expires;
+    public long Expires => _issuedAt + (long)_lifetime;
 
     /// <summary>The <c>jti</c>, written as 32 lowercase hex digits.</summary>
     public UInt128 TokenId => new(_tokenIdUpper, _tokenIdLower);
 
     /// <summary>
-    /// When a fresh assertion should replace this one: once a share of its lifetime between
-    /// <see cref="AssertionIssuer.EarliestRenewalShare"/> and <see cref="AssertionIssuer.LatestRenewalShare"/> has
-    /// passed, drawn from the low bits of its random <c>jti</c>.
+    /// When a fresh assertion should replace this one (<see cref="AssertionIssuer"/> sets it): the next request
+    /// after it gets a newly signed assertion.
     /// </summary>
-    public DateTimeOffset RenewAt
-    {
-        get
-        {
-            var draw = (ushort)_tokenIdLower / (double)(ushort.MaxValue + 1);
-            var share = AssertionIssuer.EarliestRenewalShare + ((AssertionIssuer.LatestRenewalShare - AssertionIssuer.EarliestRenewalShare) * draw);
-            return DateTimeOffset.FromUnixTimeSeconds(IssuedAt).AddTicks((long)((Expires - IssuedAt) * TimeSpan.TicksPerSecond * share));
-        }
-    }
+    public DateTimeOffset RenewAt => DateTimeOffset.FromUnixTimeSeconds(_issuedAt + (long)_renewAfter);
 
     /// <summary>The IEEE P1363 form (r ‖ s) that JWS uses for ES256.</summary>
     [UnscopedRef]

@@ -3,8 +3,9 @@ using Trachea.AuthEndpoints.Assertions;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// The identity assertion for one caller and audience: the kept one while it may be reused (signed by a key that
-/// still signs, before its renewal time), else a fresh signature.
+/// The identity assertion for one caller and audience: the kept one while it may be reused (signed by the key that
+/// signs now, before its renewal time), else a fresh signature: a renewal when it replaces the kept one from the
+/// same key, a first assertion otherwise (<see cref="AssertionIssuer.Issue"/>).
 /// </summary>
 internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issuer, TimeProvider time)
 {
@@ -17,12 +18,13 @@ internal sealed class BackendAssertions(AssertionKeys keys, AssertionIssuer issu
             return null;
         }
 
-        if (AssertionCache.TryFind(identity, audience, out var kept) && kept.Signer == signer && now < kept.RenewAt)
+        var renewal = AssertionCache.TryFind(identity, audience, out var kept) && kept.Signer == signer;
+        if (renewal && now < kept.RenewAt)
         {
             return issuer.Render(kept, identity, audience);
         }
 
-        if (issuer.Issue(identity, audience, signer, now) is not { } signature)
+        if (issuer.Issue(identity, audience, signer, now, renewal) is not { } signature)
         {
             return null;
         }

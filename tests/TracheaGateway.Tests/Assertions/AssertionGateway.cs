@@ -20,11 +20,15 @@ namespace Trachea.Tests.Assertions;
 internal sealed class AssertionGateway : GatewayApplication
 {
 
-    public AssertionGateway(RecordingBackend backend, string? dataDir = null, IDictionary<string, string?>? settings = null)
+    /// <param name="otherAudience">
+    /// The <c>AssertionAudience</c> of the <c>/audience</c> route. A test that reads this instance's counts on
+    /// <c>/metrics</c> gives it one of its own: every gateway in the test process exports the counts of all of them.
+    /// </param>
+    public AssertionGateway(RecordingBackend backend, string? dataDir = null, IDictionary<string, string?>? settings = null, string otherAudience = "billing-api")
         : base(settings, dataDir, keepDataDir: dataDir is not null)
     {
         RoutesFile = Path.Combine(DataDir, $"gateway-{Guid.NewGuid():N}.json");
-        File.WriteAllText(RoutesFile, RoutesJson(backend.Url));
+        File.WriteAllText(RoutesFile, RoutesJson(backend.Url, otherAudience));
     }
 
     /// <summary>Starts at the real time, so tokens also pass the framework's own lifetime check.</summary>
@@ -71,12 +75,12 @@ internal sealed class AssertionGateway : GatewayApplication
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    private static string RoutesJson(string backendUrl)
+    private static string RoutesJson(string backendUrl, string otherAudience)
     {
         var routes = new Dictionary<string, object>
         {
             ["asserted"] = TestRoutes.Route("/asserted/{**rest}", "recording", new()),
-            ["audience"] = TestRoutes.Route("/audience/{**rest}", "recording", new() { ["AssertionAudience"] = "billing-api" }),
+            ["audience"] = TestRoutes.Route("/audience/{**rest}", "recording", new() { ["AssertionAudience"] = otherAudience }),
             ["optional"] = TestRoutes.Route("/optional/{**rest}", "recording", new() { ["Auth"] = "optional" }),
             ["admin-only"] = TestRoutes.Route("/admin-only/{**rest}", "recording", new() { ["MinRole"] = "admin" }),
             ["other-app"] = TestRoutes.Route("/other-app/{**rest}", "recording", new() { ["App"] = "other" }),

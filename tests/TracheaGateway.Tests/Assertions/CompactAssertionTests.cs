@@ -143,6 +143,17 @@ public sealed class CompactAssertionTests : IDisposable
     }
 
     [Fact]
+    public void Issue_AsARenewal_RenewsAtEightyPercent_EveryTime()
+    {
+        var renewals = Enumerable.Range(0, 50).Select(_ => _issuer.Issue(Identity("member"), "billing", _signer, Now, renewal: true)!.Value.RenewAt);
+        var shortened = _issuer.Issue(Identity("member", expiresIn: TimeSpan.FromSeconds(50)), "billing", _signer, Now, renewal: true)!.Value;
+
+        // Spread once, at first, renewals stay as far apart as they started while signing as seldom as reuse allows.
+        Assert.All(renewals, renewAt => Assert.Equal(Now.AddSeconds(96), renewAt));
+        Assert.Equal(Now.AddSeconds(40), shortened.RenewAt);
+    }
+
+    [Fact]
     public void Cache_KeepsOneAssertionPerAudience_AtMostFour_TheFirstInPlace_TheOthersNewestFirst()
     {
         var identity = Identity("member");
@@ -162,17 +173,21 @@ public sealed class CompactAssertionTests : IDisposable
     {
         var tokenId = new UInt128(0x0123456789abcdef, 0xfedcba9876543210);
 
-        var signature = new AssertionSignature(_signer, uint.MaxValue - 120, uint.MaxValue, tokenId, new byte[AssertionSignature.Length]);
+        var signature = new AssertionSignature(_signer, uint.MaxValue - 120, uint.MaxValue, uint.MaxValue - 24, tokenId, new byte[AssertionSignature.Length]);
 
         Assert.Equal((uint.MaxValue - 120L, (long)uint.MaxValue, tokenId), (signature.IssuedAt, signature.Expires, signature.TokenId));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new AssertionSignature(_signer, 0, uint.MaxValue + 1L, tokenId, new byte[AssertionSignature.Length]));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(uint.MaxValue - 24L), signature.RenewAt);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AssertionSignature(_signer, uint.MaxValue - 120L, uint.MaxValue + 1L, uint.MaxValue - 24L, tokenId, new byte[AssertionSignature.Length]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AssertionSignature(_signer, 0, ushort.MaxValue + 1, 1, tokenId, new byte[AssertionSignature.Length]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AssertionSignature(_signer, 100, 220, 99, tokenId, new byte[AssertionSignature.Length]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AssertionSignature(_signer, 100, 220, 221, tokenId, new byte[AssertionSignature.Length]));
     }
 
     [Fact]
     public void Render_WritesTheJtiAsThirtyTwoLowercaseHexDigitsOfTheTokenId()
     {
         var identity = Identity("member");
-        var assertion = new AssertionSignature(_signer, 1, 2, new UInt128(0x0123456789abcdef, 0x00000000000000a0), new byte[AssertionSignature.Length]);
+        var assertion = new AssertionSignature(_signer, 1, 2, 2, new UInt128(0x0123456789abcdef, 0x00000000000000a0), new byte[AssertionSignature.Length]);
 
         var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(Render(assertion, identity, "billing").Split('.')[1])).RootElement;
 
@@ -193,7 +208,7 @@ public sealed class CompactAssertionTests : IDisposable
     {
         var bytes = new byte[AssertionSignature.Length];
         Array.Fill(bytes, (byte)mark);
-        return new AssertionSignature(_signer, mark, mark + 1, new UInt128((ulong)mark, (ulong)mark), bytes);
+        return new AssertionSignature(_signer, mark, mark + 1, mark + 1, new UInt128((ulong)mark, (ulong)mark), bytes);
     }
 
     private AssertionSignature Sign(GatewayIdentity identity, string audience, DateTimeOffset now)
