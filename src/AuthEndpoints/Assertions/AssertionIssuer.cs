@@ -32,7 +32,7 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options, TracheaM
     /// time: it is renewed in its turn at the latest share of its lifetime rather than at a drawn one.
     /// </param>
     /// <returns>The assertion; null when the access token's <c>exp</c> has come (it passes only within the clock skew).</returns>
-    public AssertionSignature? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now, bool renewal = false)
+    public AssertionSignature? Issue(IAssertedIdentity identity, string audience, AssertionSigner signer, DateTimeOffset now, bool renewal)
     {
         var issuedAt = now.ToUnixTimeSeconds();
         var expires = Math.Min(issuedAt + options.Value.AssertionTtlSeconds, identity.ExpiresAt.ToUnixTimeSeconds());

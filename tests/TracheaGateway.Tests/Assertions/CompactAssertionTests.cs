@@ -121,11 +121,11 @@ public sealed class CompactAssertionTests : IDisposable
     [Fact]
     public void Issue_NeverOutlivesTheAccessToken_AndRenewsBetweenSixtyAndEightyPercent()
     {
-        var shortened = _issuer.Issue(Identity("member", expiresIn: TimeSpan.FromSeconds(50)), "billing", _signer, Now)!.Value;
+        var shortened = _issuer.Issue(Identity("member", expiresIn: TimeSpan.FromSeconds(50)), "billing", _signer, Now, renewal: false)!.Value;
 
         Assert.Equal(Now.ToUnixTimeSeconds() + 50, shortened.Expires);
         Assert.InRange(shortened.RenewAt, Now.AddSeconds(30), Now.AddSeconds(40));
-        Assert.Null(_issuer.Issue(Identity("member", expiresIn: TimeSpan.Zero), "billing", _signer, Now));
+        Assert.Null(_issuer.Issue(Identity("member", expiresIn: TimeSpan.Zero), "billing", _signer, Now, renewal: false));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class CompactAssertionTests : IDisposable
     {
         var identity = Identity("member");
 
-        var renewals = Enumerable.Range(0, 200).Select(_ => _issuer.Issue(identity, "billing", _signer, Now)!.Value.RenewAt).ToList();
+        var renewals = Enumerable.Range(0, 200).Select(_ => _issuer.Issue(identity, "billing", _signer, Now, renewal: false)!.Value.RenewAt).ToList();
 
         // 120 s lifetimes: renewed between 72 and 96 s, spread rather than together (a tenth at each end is 200 draws
         // all missing it, about 10^-9).
@@ -213,7 +213,7 @@ public sealed class CompactAssertionTests : IDisposable
 
     private AssertionSignature Sign(GatewayIdentity identity, string audience, DateTimeOffset now)
     {
-        var signature = _issuer.Issue(identity, audience, _signer, now)!.Value;
+        var signature = _issuer.Issue(identity, audience, _signer, now, renewal: false)!.Value;
         AssertionCache.Keep(identity, audience, signature);
         return signature;
     }
