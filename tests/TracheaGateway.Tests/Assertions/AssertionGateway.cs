@@ -20,11 +20,14 @@ namespace Trachea.Tests.Assertions;
 internal sealed class AssertionGateway : GatewayApplication
 {
 
+    /// <summary>The <c>AssertionAudience</c> of the <c>/audience</c> route unless a test gives one of its own.</summary>
+    public const string DefaultOtherAudience = "billing-api";
+
     /// <param name="otherAudience">
     /// The <c>AssertionAudience</c> of the <c>/audience</c> route. A test that reads this instance's counts on
     /// <c>/metrics</c> gives it one of its own: every gateway in the test process exports the counts of all of them.
     /// </param>
-    public AssertionGateway(RecordingBackend backend, string? dataDir = null, IDictionary<string, string?>? settings = null, string otherAudience = "billing-api")
+    public AssertionGateway(RecordingBackend backend, string? dataDir = null, IDictionary<string, string?>? settings = null, string otherAudience = DefaultOtherAudience)
         : base(settings, dataDir, keepDataDir: dataDir is not null)
     {
         RoutesFile = Path.Combine(DataDir, $"gateway-{Guid.NewGuid():N}.json");

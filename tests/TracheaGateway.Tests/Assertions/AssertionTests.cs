@@ -61,7 +61,7 @@ public sealed class AssertionTests(AssertionFixture fixture) : IClassFixture<Ass
 
     [Theory]
     [InlineData("/asserted", "recording")]
-    [InlineData("/audience", "billing-api")]
+    [InlineData("/audience", AssertionGateway.DefaultOtherAudience)]
     [InlineData("/optional", "recording")]
     public async Task Audience_IsTheRoutesAssertionAudienceElseItsClusterId(string prefix, string audience)
     {
@@ -71,7 +71,7 @@ public sealed class AssertionTests(AssertionFixture fixture) : IClassFixture<Ass
 
         Assert.Equal(audience, AssertionGateway.Payload(assertion!)["aud"].GetString());
         Assert.True((await App.VerifyAsync(assertion!, audience)).IsValid);
-        Assert.False((await App.VerifyAsync(assertion!, audience == "recording" ? "billing-api" : "recording")).IsValid);
+        Assert.False((await App.VerifyAsync(assertion!, audience == "recording" ? AssertionGateway.DefaultOtherAudience : "recording")).IsValid);
     }
 
     [Fact]

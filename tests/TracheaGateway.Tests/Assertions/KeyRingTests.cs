@@ -132,7 +132,7 @@ public sealed class KeyRingTests : IDisposable
         Assert.Contains(added.Kid, Kids(await second.JwksAsync()));
     }
 
-    private AssertionGateway Start(string? dataDir = null, string otherAudience = "billing-api")
+    private AssertionGateway Start(string? dataDir = null, string otherAudience = AssertionGateway.DefaultOtherAudience)
     {
         var app = new AssertionGateway(_backend, dataDir, otherAudience: otherAudience);
         _apps.Add(app);
