@@ -24,6 +24,10 @@ internal static class OperationsExtensions
     public const string ReadyPath = "/readyz";
     public const string MetricsPath = "/metrics";
 
+    // Two tagged updates on every request, proxied ones included (about half a percent of the proxy's CPU), for a
+    // figure the request-duration histograms already give: requests in flight = rate of their duration sums.
+    private const string ActiveRequestsInstrument = "http.server.active_requests";
+
     private const string HostingLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     // Requests, connections, unhandled exceptions and the /auth rate limiter. Not the memory pool's meter, which
@@ -52,6 +56,7 @@ internal static class OperationsExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(FrameworkMeters)
             .AddMeter(TracheaMetrics.MeterName)
+            .AddView(ActiveRequestsInstrument, MetricStreamConfiguration.Drop)
             .AddPrometheusExporter());
 
         services.AddTracheaOpenApi();

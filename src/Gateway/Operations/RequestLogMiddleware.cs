@@ -12,15 +12,12 @@ namespace Trachea.Gateway.Operations;
 /// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<RequestLogMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        // Operational endpoints log at Debug, the others at Information: below both, there is nothing to time.
-        if (!logger.IsEnabled(LogLevel.Information))
-        {
-            await next(context);
-            return;
-        }
+    // Operational endpoints log at Debug, the others at Information: below both, there is nothing to time, and the
+    // request goes on without a frame of this middleware waiting for it.
+    public Task InvokeAsync(HttpContext context) => logger.IsEnabled(LogLevel.Information) ? LoggedAsync(context) : next(context);
 
+    private async Task LoggedAsync(HttpContext context)
+    {
         var started = Stopwatch.GetTimestamp();
         var failed = true;
         try

@@ -6,22 +6,20 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Trachea.Gateway.Proxy;
 
 /// <summary>
-/// Wraps the forwarder: when YARP could not get an answer from the backend and nothing was sent to the client
-/// yet, its bare 502/503/504 becomes problem details (BACKEND_UNAVAILABLE, or BACKEND_TIMEOUT past the
-/// cluster's <c>HttpRequest.ActivityTimeout</c>). Client-side failures keep YARP's status. Nothing is retried.
-/// The failure is logged with the route and the reason, never the path or query (YARP's own forwarder log
-/// lines, which carry the destination URL, are below the default level; see <see cref="TracheaGatewayExtensions"/>).
+/// What the client gets when YARP could not get an answer from the backend and nothing was sent to the client
+/// yet: its bare 502/503/504 becomes problem details (BACKEND_UNAVAILABLE, or BACKEND_TIMEOUT past the cluster's
+/// <c>HttpRequest.ActivityTimeout</c>). Client-side failures keep YARP's status. Nothing is retried. The failure
+/// is logged with the route and the reason, never the path or query (YARP's own forwarder log lines, which carry
+/// the destination URL, are below the default level; see <see cref="TracheaGatewayExtensions"/>).
 /// </summary>
-internal sealed class BackendErrors(RequestDelegate next, ILogger<BackendErrors> logger)
+internal sealed class BackendErrors(ILogger<BackendErrors> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Answers for a request the forwarder failed (<paramref name="failure"/>), unless the client already has an answer or YARP's status stays.</summary>
+    public Task AnswerAsync(HttpContext context, IForwarderErrorFeature failure)
     {
-        await next(context);
-
-        var failure = context.GetForwarderErrorFeature();
-        if (failure is null || context.Response.HasStarted)
+        if (context.Response.HasStarted)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var error = context.Response.StatusCode switch
@@ -32,7 +30,7 @@ internal sealed class BackendErrors(RequestDelegate next, ILogger<BackendErrors>
         };
         if (error is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var route = context.GetReverseProxyFeature().Route.Config;
@@ -40,6 +38,6 @@ internal sealed class BackendErrors(RequestDelegate next, ILogger<BackendErrors>
         var detail = error == ErrorCodes.BackendTimeout
             ? "The backend app did not answer in time."
             : "The backend app could not be reached.";
-        await ProblemWriter.WriteAsync(context, error, detail);
+        return ProblemWriter.WriteAsync(context, error, detail).AsTask();
     }
 }

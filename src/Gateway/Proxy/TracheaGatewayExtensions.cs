@@ -40,6 +40,7 @@ public static class TracheaGatewayExtensions
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ProxyTokenValidator>();
         services.AddSingleton<ProxyMetrics>();
+        services.AddSingleton<BackendErrors>();
         services.AddSingleton<RouteAccess>();
         services.AddSingleton<BackendAssertions>();
         services.AddSingleton<CallerWindows>();
@@ -60,7 +61,7 @@ public static class TracheaGatewayExtensions
     /// Maps forward auth (<c>/auth/verify</c>) and every configured route behind the route guard, the route rate limits and the backend-error mapping. The routes short-circuit
     /// at routing: the framework's authentication, authorization and rate-limiting middleware, which have nothing
     /// to do for them (a route names none of their policies, <see cref="GatewayTransformProvider"/>), are skipped.
-    /// Their duration is recorded once, by <see cref="ProxyLatency"/> (by route id), not also by the framework's
+    /// Their duration is recorded once, by <see cref="ProxyOutcome"/> (by route id), not also by the framework's
     /// request-duration metric.
     /// </summary>
     public static WebApplication MapTracheaGateway(this WebApplication app)
@@ -79,8 +80,7 @@ public static class TracheaGatewayExtensions
         app.Map(ForwardAuthEndpoint.Path, app.Services.GetRequiredService<ForwardAuthEndpoint>().HandleAsync).ShortCircuit().ExcludeFromDescription();
         app.MapReverseProxy(proxy =>
         {
-            proxy.UseMiddleware<ProxyLatency>();
-            proxy.UseMiddleware<BackendErrors>();
+            proxy.UseMiddleware<ProxyOutcome>();
             proxy.UseMiddleware<RouteGuard>();
             proxy.UseMiddleware<RouteRateLimiter>();
             proxy.UseSessionAffinity();
