@@ -21,18 +21,28 @@ internal sealed class ClientHeadersTransform : RequestTransform
 
     public override ValueTask ApplyAsync(RequestTransformContext context)
     {
-        var incoming = context.HttpContext.Request.Headers;
+        // The copies YARP made, not the client's headers: Kestrel accepts names HttpClient refuses (X-User-Id{),
+        // which YARP could not copy and Remove would throw on. Their enumerator is a struct; Kestrel's, behind
+        // IHeaderDictionary, is a new object per request.
         var outgoing = context.ProxyRequest.Headers;
-        foreach (var (name, _) in incoming)
+        List<string>? stripped = null;
+        foreach (var (name, _) in outgoing.NonValidated)
         {
-            // Kestrel accepts names HttpClient refuses (X-User-Id{): YARP could not copy those, and Remove would throw.
-            if (ClientHeaders.IsStripped(name) && outgoing.NonValidated.Contains(name))
+            if (ClientHeaders.IsStripped(name))
+            {
+                (stripped ??= []).Add(name);
+            }
+        }
+
+        if (stripped is not null)
+        {
+            foreach (var name in stripped)
             {
                 outgoing.Remove(name);
             }
         }
 
-        RemoveGatewayCookies(incoming, outgoing);
+        RemoveGatewayCookies(context.HttpContext.Request.Headers, outgoing);
         return default;
     }
 
