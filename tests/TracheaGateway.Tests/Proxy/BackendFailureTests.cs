@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Trachea.Tests.Infrastructure;
 
@@ -19,6 +20,37 @@ public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<Prox
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, "BACKEND_UNAVAILABLE");
         await AssertGatewayStillServesAsync(client);
+    }
+
+    [Fact]
+    public async Task BackendDown_IsRecordedWithTheStatusTheClientGot()
+    {
+        // Every in-process gateway records on a meter of the same name, so this counts only measurements for the
+        // route of this request; others that fail on it at the same moment could only add to the count.
+        var recorded = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (instrument.Name == "trachea.proxy.request.duration")
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            if (HasTag(tags, "route", "down") && HasTag(tags, "http.response.status_code", 502))
+            {
+                Interlocked.Increment(ref recorded);
+            }
+        });
+        listener.Start();
+        using var client = proxy.CreateClient();
+
+        using var response = await client.GetAsync(ProxyFixture.UniquePath("/down"));
+
+        // The body is read to its end, so the step that records after writing it has run.
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, "BACKEND_UNAVAILABLE");
+        Assert.True(Volatile.Read(ref recorded) >= 1);
     }
 
     [Fact]
@@ -94,5 +126,18 @@ public sealed class BackendFailureTests(ProxyFixture proxy) : IClassFixture<Prox
         using var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await proxy.SingleReceivedAtAsync(path);
+    }
+
+    private static bool HasTag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name, object value)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == name && Equals(tag.Value, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

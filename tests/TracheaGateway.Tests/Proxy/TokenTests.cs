@@ -74,7 +74,7 @@ public sealed class TokenTests(ProxyFixture proxy) : IClassFixture<ProxyFixture>
     }
 
     [Fact]
-    public async Task ProxiedRequest_IsRecordedInProxyLatencyMetric_Only()
+    public async Task ProxiedRequest_IsRecordedInProxyDurationMetric_Only()
     {
         var path = ProxyFixture.UniquePath("/required");
         using (var proxied = await GetWithTokenAsync(path, TestTokens.Create()))
