@@ -19,10 +19,10 @@ internal sealed class AssertionIssuer(IOptions<TracheaOptions> options, TracheaM
     /// latest share, which keeps them as far apart as they started while signing as seldom as reuse allows
     /// (docs/assertion.md, "Reuse").
     /// </summary>
-    public const double EarliestRenewalShare = 0.6;
+    private const double EarliestRenewalShare = 0.6;
 
     /// <inheritdoc cref="EarliestRenewalShare"/>
-    public const double LatestRenewalShare = 0.8;
+    private const double LatestRenewalShare = 0.8;
 
     private readonly string _issuer = AssertionSettings.Issuer(options.Value);
     private readonly RenderedAssertions _rendered = new();
