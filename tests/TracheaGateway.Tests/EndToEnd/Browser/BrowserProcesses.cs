@@ -10,6 +10,12 @@ namespace Trachea.Tests.EndToEnd.Browser;
 /// </summary>
 public sealed class BrowserProcesses : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a page step may take, in milliseconds: the suite runs its classes in parallel on two cores, and a
+    /// page can take longer than Playwright's 30 s default.
+    /// </summary>
+    public const float Timeout = 90_000;
+
     private readonly string _directory = TestDirectories.Create();
     private readonly List<ChildProcess> _processes = [];
     private IPlaywright? _playwright;
@@ -67,9 +73,8 @@ public sealed class BrowserProcesses : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Gateway, ViewportSize = viewport });
-        // The suite runs its classes in parallel on two cores: a page can take longer than Playwright's 30 s default.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         return context;
     }
 

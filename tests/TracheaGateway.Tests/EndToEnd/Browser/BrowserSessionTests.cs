@@ -77,9 +77,11 @@ public sealed class BrowserSessionTests(BrowserProcesses processes) : IClassFixt
         Assert.InRange(button.X + button.Width, 0, 390);
     }
 
+    // Expect polls the URL; WaitForURLAsync with WaitUntilState.Commit waits for the load event instead when the
+    // navigation has already committed before the call (microsoft/playwright-dotnet#3365), which hung this test.
     private static async Task AssertOnSignInAsync(IPage page)
     {
-        await page.WaitForURLAsync(new Regex("/auth/sign_in"), new() { WaitUntil = WaitUntilState.Commit });
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new Regex("/auth/sign_in"), new() { Timeout = BrowserProcesses.Timeout });
         Assert.Equal(Protected, await page.Locator("input[name=rd]").InputValueAsync());
         Assert.True(await page.GetByLabel("Username").IsVisibleAsync());
     }
@@ -87,7 +89,7 @@ public sealed class BrowserSessionTests(BrowserProcesses processes) : IClassFixt
     private static async Task AssertIdentityShownAsync(IPage page, string username)
     {
         // The URL is enough; the locators below wait for the page's content themselves.
-        await page.WaitForURLAsync(new Regex(Regex.Escape(Protected) + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(Protected) + "$"), new() { Timeout = BrowserProcesses.Timeout });
         var identity = await page.Locator("#identity").InnerTextAsync();
         Assert.Contains($"X-User-Username\t{username}", identity, StringComparison.Ordinal);
         Assert.Contains($"X-App-Id\t{TestApps.Demo}", identity, StringComparison.Ordinal);
