@@ -7,10 +7,11 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// Hooks the gateway into YARP's configuration: <see cref="ValidateRoute"/> rejects bad route metadata, routes
 /// that would shadow the gateway's own endpoints and framework policies on routes when a configuration is
-/// loaded, naming the route; <see cref="Apply"/> adds the transforms of the client's headers, of the identity and
+/// loaded, naming the route; <see cref="ValidateCluster"/> rejects a destination that is the gateway itself
+/// (<see cref="OwnAddresses"/>); <see cref="Apply"/> adds the transforms of the client's headers, of the identity and
 /// its assertion (built once per route and configuration load), of the trace context and of the path.
 /// </summary>
-internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransformProvider
+internal sealed class GatewayTransformProvider(RoutePolicies policies, OwnAddresses ownAddresses) : ITransformProvider
 {
     // The gateway's own endpoints (docs/http-api.md, docs/assertion.md): a proxied route must never answer for them.
     private static readonly string[] ReservedPrefixes = ["/auth", "/users", "/healthz", "/readyz", "/metrics", "/openapi", "/.well-known"];
@@ -46,6 +47,15 @@ internal sealed class GatewayTransformProvider(RoutePolicies policies) : ITransf
 
     public void ValidateCluster(TransformClusterValidationContext context)
     {
+        var cluster = context.Cluster;
+        foreach (var (id, destination) in cluster.Destinations ?? new Dictionary<string, DestinationConfig>())
+        {
+            if (Uri.TryCreate(destination.Address, UriKind.Absolute, out var address) && ownAddresses.Reached(address) is { } own)
+            {
+                context.Errors.Add(new ArgumentException(
+                    $"Cluster '{cluster.ClusterId}': destination '{id}' ({destination.Address}) is the gateway's own address {own}; every request to it would come back to the gateway."));
+            }
+        }
     }
 
     public void Apply(TransformBuilderContext context)

@@ -37,6 +37,7 @@ public static class TracheaGatewayExtensions
         var services = builder.Services;
         services.AddSingleton(file);
         services.AddSingleton<RoutePolicies>();
+        services.AddSingleton<OwnAddresses>();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<ProxyTokenValidator>();
         services.AddSingleton<ProxyMetrics>();

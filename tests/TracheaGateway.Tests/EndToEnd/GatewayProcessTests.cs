@@ -94,21 +94,24 @@ public sealed class GatewayProcessTests : IAsyncLifetime, IDisposable
     [InlineData("misspelled key", "trachea: Route 'admin': Metadata key 'MinRoles' is not known; did you mean 'MinRole'? (Keys for other components start with 'x-'.)")]
     [InlineData("invalid JSON", "could not be read:")]
     [InlineData("missing file", "does not exist.")]
+    [InlineData("destination is the gateway", "trachea: Cluster 'app': destination 'main' (http://localhost:{port}/) is the gateway's own address http://127.0.0.1:{port}; every request to it would come back to the gateway.")]
     public async Task RealGateway_BadRoutesFile_ExitsWithOneClearLine(string problem, string expected)
     {
+        var port = ChildProcess.FreePort();
         var routes = problem switch
         {
             "invalid metadata" => RoutesFor("http://127.0.0.1:1").Replace("\"admin\"}", "\"boss\"}", StringComparison.Ordinal),
             "misspelled key" => RoutesFor("http://127.0.0.1:1").Replace("{ \"MinRole\":", "{ \"MinRoles\":", StringComparison.Ordinal),
             "invalid JSON" => "{ \"ReverseProxy\": ",
+            "destination is the gateway" => RoutesFor($"http://localhost:{port}/"),
             _ => null,
         };
 
-        var process = Start("Trachea.Gateway.dll", GatewayEnvironment(routes, ChildProcess.FreePort()));
+        var process = Start("Trachea.Gateway.dll", GatewayEnvironment(routes, port));
         var exitCode = await process.WaitForExitAsync();
 
         Assert.Equal(1, exitCode);
-        Assert.Contains(expected, process.Output, StringComparison.Ordinal);
+        Assert.Contains(expected.Replace("{port}", $"{port}", StringComparison.Ordinal), process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
     }
 

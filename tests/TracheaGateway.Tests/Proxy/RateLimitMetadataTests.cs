@@ -99,7 +99,7 @@ public sealed class RateLimitMetadataTests
     private List<string> Validate(RouteConfig route)
     {
         var context = new TransformRouteValidationContext { Services = null!, Route = route };
-        new GatewayTransformProvider(_policies).ValidateRoute(context);
+        new GatewayTransformProvider(_policies, OwnAddressesTests.From(string.Empty)).ValidateRoute(context);
         return context.Errors.Select(e => e.Message).ToList();
     }
 }

@@ -109,6 +109,30 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task DestinationThatIsTheGateway_KeepsLastGoodRoutesAndNamesIt()
+    {
+        await AssertStatusAsync("/first/x", HttpStatusCode.OK);
+        var before = _app.Logs.Entries.Count;
+        var own = _app.Address;
+
+        await File.WriteAllTextAsync(_file, JsonSerializer.Serialize(new
+        {
+            ReverseProxy = new
+            {
+                Routes = new { first = TestRoutes.Route("/first/{**rest}", "backend", new() { ["Auth"] = "anonymous" }) },
+                Clusters = new { backend = TestRoutes.Cluster($"http://localhost:{own.Port}/") },
+            },
+        }));
+
+        var logged = await _app.Logs.WaitForAsync(ConfigRejected, before, ReloadLimit);
+        Assert.Contains(
+            $"Cluster 'backend': destination 'main' (http://localhost:{own.Port}/) is the gateway's own address http://127.0.0.1:{own.Port};",
+            logged.Message,
+            StringComparison.Ordinal);
+        await AssertStatusAsync("/first/x", HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task DeletedFile_KeepsLastGoodRoutes()
     {
         await AssertStatusAsync("/first/x", HttpStatusCode.OK);

@@ -8,7 +8,7 @@ namespace Trachea.Tests.Proxy;
 
 public sealed class RouteMetadataTests
 {
-    private readonly GatewayTransformProvider _provider = new(new RoutePolicies(Options.Create(new TracheaOptions { AppId = "demo" })));
+    private readonly GatewayTransformProvider _provider = new(new RoutePolicies(Options.Create(new TracheaOptions { AppId = "demo" })), OwnAddressesTests.From(string.Empty));
 
     [Fact]
     public void NoMetadata_RequiredForTheDefaultApp()
