@@ -15,7 +15,8 @@ namespace Trachea.Gateway.Proxy;
 /// carries the same token: it is immutable but for the assertions signed for it, which <see cref="AssertionCache"/>
 /// keeps here, the first audience's in place. It keeps no claims principal: the gateway's user and session ids as
 /// bytes (<see cref="CompactIds"/>), the app, role, plan and provider shared with every token that has the same
-/// (<see cref="TokenMembership"/>), so that a cache of many tokens stays small (docs/performance.md).
+/// (<see cref="TokenMembership"/>), so that a cache of many tokens stays small (docs/performance.md); and the key
+/// <see cref="ValidatedTokenCache"/> finds it by, so that its table needs no entry object of its own.
 /// </summary>
 internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
 {
@@ -25,6 +26,7 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     private readonly CompactIds _ids;
     private readonly TokenMembership _membership;
     private readonly long _expires;
+    private TokenKey _cacheKey;
 
     private GatewayIdentity(Func<string, string?> claim, int version, long expires)
     {
@@ -63,6 +65,9 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     /// <summary>The token's <c>exp</c>.</summary>
     public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(_expires);
 
+    /// <summary>The key <see cref="ValidatedTokenCache"/> keeps this identity under: its token's; default until it is kept.</summary>
+    public TokenKey CacheKey => _cacheKey;
+
     /// <summary>The assertion signed for this token's first audience; empty before it.</summary>
     public ref AssertionSlot FirstAssertion => ref _firstAssertion;
 
@@ -71,6 +76,18 @@ internal sealed class GatewayIdentity : IRequestCaller, IAssertedIdentity
     {
         get => _moreAssertions;
         set => _moreAssertions = value;
+    }
+
+    /// <summary>Gives the identity its token's key, once, before it is first kept (the cache's tables hold no key of their own).</summary>
+    /// <returns>False when it already has another token's key: one identity serves one token.</returns>
+    public bool TryTakeCacheKey(TokenKey key)
+    {
+        if (_cacheKey == default)
+        {
+            _cacheKey = key;
+        }
+
+        return _cacheKey == key;
     }
 
     /// <summary>The token's value of one of the identity claims it keeps; null for any other claim or an absent value.</summary>

@@ -76,11 +76,10 @@ public sealed class ValidatedTokenCacheTests
     public void Add_FarBeyondCapacity_StaysWithinTwoGenerations()
     {
         var cache = new ValidatedTokenCache(_clock, generationCapacity: 100);
-        var identity = Identity(expiresIn: TimeSpan.FromMinutes(5));
 
         for (var i = 0; i < 1000; i++)
         {
-            cache.Add(Token($"{i}"), identity);
+            cache.Add(Token($"{i}"), Identity(expiresIn: TimeSpan.FromMinutes(5)));
         }
 
         Assert.InRange(cache.Count, 100, 200);
@@ -105,6 +104,20 @@ public sealed class ValidatedTokenCacheTests
 
         Assert.True(cache.TryGet(Token("a"), out _));
         Assert.True(cache.TryGet(Token("h"), out _));
+        Assert.False(cache.TryGet(Token("b"), out _));
+    }
+
+    [Fact]
+    public void Add_AnIdentityKeptForAnotherToken_IsNotKeptAgain()
+    {
+        var cache = new ValidatedTokenCache(_clock);
+        var identity = Identity(expiresIn: TimeSpan.FromMinutes(5));
+
+        cache.Add(Token("a"), identity);
+        cache.Add(Token("b"), identity);
+
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.TryGet(Token("a"), out _));
         Assert.False(cache.TryGet(Token("b"), out _));
     }
 
