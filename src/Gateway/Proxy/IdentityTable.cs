@@ -5,7 +5,7 @@ namespace Trachea.Gateway.Proxy;
 /// <summary>
 /// One generation of <see cref="ValidatedTokenCache"/>: identities found by their <see cref="GatewayIdentity.CacheKey"/>
 /// in an array of references, probed in order from the key's hash (open addressing), so that an entry costs a
-/// slot of 8 bytes rather than a dictionary node of 56 and its bucket (docs/performance.md, "Memory"). Entries
+/// slot of 8 bytes rather than a dictionary node of 56 and its bucket (docs/performance.md, "Many tokens"). Entries
 /// are only ever added: readers take no lock, and a writer claims an empty slot with a compare-and-swap. The
 /// array starts small and doubles, under a lock, once three quarters of it are taken, up to the size that holds
 /// the generation's capacity at most three quarters full. An addition that races a doubling may be lost, which
